@@ -1,0 +1,86 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Module layout and dependency rules: see Sources/CallsCore/CallsCore.docc/Architecture.md.
+// CallsCore imports Foundation only; backends depend on CallsCore, not on each other;
+// TerminalKit knows nothing about calls; only TerminalKit's backend touches CNCursesW.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "hubcalls",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hubcalls", targets: ["hubcalls"]),
+        .executable(name: "hubcalls-bench", targets: ["hubcalls-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Links ncursesw directly (module.modulemap): pkg-config's cflags carry
+        // -D_XOPEN_SOURCE=600, which SwiftPM refuses with a warning; shim.h sets what we need.
+        .systemLibrary(name: "CNCursesW"),
+        .target(name: "CallsCore", swiftSettings: swiftSettings),
+        .target(
+            name: "LocalStore",
+            dependencies: ["CallsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "HubSpotAPI", dependencies: ["CallsCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "HubSpotServer",
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "TerminalKit", dependencies: ["CNCursesW"], swiftSettings: swiftSettings),
+        .target(
+            name: "CallBrowser",
+            dependencies: ["CallsCore", "TerminalKit"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hubcalls",
+            dependencies: [
+                "CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer", "TerminalKit", "CallBrowser",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hubcalls-bench",
+            dependencies: ["CallsCore", "LocalStore", "TerminalKit", "CallBrowser"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CallsCoreTests", dependencies: ["CallsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "HubSpotAPITests", dependencies: ["HubSpotAPI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HubSpotServerTests",
+            dependencies: ["HubSpotServer", "LocalStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CallBrowserTests",
+            dependencies: ["CallBrowser", "TerminalKit", "CallsCore"],
+            swiftSettings: swiftSettings
+        ),
+        // One scenario suite run against LocalStore and against the HTTP client talking to
+        // `hubcalls serve` on loopback: both backends must agree.
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer"],
+            swiftSettings: swiftSettings
+        ),
+        // Drives the built `hubcalls` binary (tmux end-to-end, HTTP contract tests).
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["hubcalls", "CallsCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,9 @@
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+// Wide-character ncurses. These must come before any curses header.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+#endif

@@ -1,0 +1,1 @@
+// CallsCore: the domain and the CRMService protocol. Foundation only. See CallsCore.docc.

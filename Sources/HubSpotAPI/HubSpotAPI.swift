@@ -1,0 +1,1 @@
+// HubSpotAPI: see its DocC catalog.

@@ -1,0 +1,1 @@
+// HubSpotServer: see its DocC catalog.

@@ -1,0 +1,1 @@
+// LocalStore: see its DocC catalog.

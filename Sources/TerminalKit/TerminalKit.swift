@@ -1,0 +1,1 @@
+// TerminalKit: see its DocC catalog.

@@ -1,0 +1,2 @@
+// Placeholder until the benchmark lands (issue 8).
+print("hubcalls-bench")

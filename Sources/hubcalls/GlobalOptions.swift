@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// Options every subcommand accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Backend: local (embedded SQLite, the default) or hubspot.")
+    var backend: String?
+
+    @Option(help: "Path of the local SQLite database.")
+    var db: String?
+
+    @Option(name: .customLong("base-url"), help: "HubSpot API base URL (hubspot backend).")
+    var baseURL: String?
+
+    @Option(help: "Key bindings file (default: $XDG_CONFIG_HOME/hubcalls/keymap.conf).")
+    var keymap: String?
+
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/hubcalls/config.toml).")
+    var config: String?
+}
