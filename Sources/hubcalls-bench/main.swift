@@ -1,2 +1,0 @@
-// Placeholder until the benchmark lands (issue 8).
-print("hubcalls-bench")
