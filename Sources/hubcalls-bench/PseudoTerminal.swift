@@ -13,12 +13,16 @@ final class PseudoTerminal {
 
     /// Starts `executable` with `arguments` on a new pty of `columns`×`rows`.
     init(executable: String, arguments: [String], environment: [String: String], columns: UInt16, rows: UInt16) throws {
-        let fd = posix_openpt(O_RDWR | O_NOCTTY)
-        guard fd >= 0, grantpt(fd) == 0, unlockpt(fd) == 0, let name = ptsname(fd) else {
+        // posix_openpt/grantpt/unlockpt/ptsname need _XOPEN_SOURCE, which Swift's Glibc module
+        // does not expose; these are the Linux ioctls they wrap.
+        let fd = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard fd >= 0, ioctl(fd, PseudoTerminal.unlockRequest, &unlock) == 0, ioctl(fd, PseudoTerminal.numberRequest, &number) == 0 else {
             throw BenchError("cannot open a pseudo-terminal")
         }
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        let slavePath = String(cString: name)
+        let slavePath = "/dev/pts/\(number)"
         let slave = open(slavePath, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw BenchError("cannot open \(slavePath)") }
         _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
@@ -51,6 +55,10 @@ final class PseudoTerminal {
         waitpid(pid, &status, 0)
         close(master)
     }
+
+    /// `TIOCSPTLCK` and `TIOCGPTN` (asm-generic ioctl numbers, x86_64 and arm64).
+    private static let unlockRequest: UInt = 0x4004_5431
+    private static let numberRequest: UInt = 0x8004_5430
 
     func send(_ text: String) {
         let bytes = Array(text.utf8)
