@@ -3,10 +3,10 @@
 /// HubSpot stores notes as HTML when they come from its editor and as plain text when they
 /// come from the API; the preview drops tags, decodes the common entities and folds
 /// whitespace so a list row can show it.
-enum BodyPreview {
-    static let length = 200
+public enum BodyPreview {
+    public static let length = 200
 
-    static func make(_ body: String) -> String {
+    public static func make(_ body: String) -> String {
         let text = plainText(body)
         var folded = ""
         folded.reserveCapacity(min(text.utf8.count, length * 2))
@@ -25,7 +25,7 @@ enum BodyPreview {
     }
 
     /// The text of an HTML (or plain) body: tags removed, block ends as newlines.
-    static func plainText(_ body: String) -> String {
+    public static func plainText(_ body: String) -> String {
         guard body.contains("<") || body.contains("&") else { return body }
         var out = ""
         out.reserveCapacity(body.utf8.count)

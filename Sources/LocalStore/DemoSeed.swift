@@ -133,7 +133,7 @@ private struct SeedWriter {
         for index in 0..<contactCount {
             let id = String(ObjectTable.firstID(for: .contacts) + Int64(index))
             let first = DemoSeed.firstNames[index % DemoSeed.firstNames.count]
-            let last = DemoSeed.lastNames[(index * 7 + index / DemoSeed.firstNames.count) % DemoSeed.lastNames.count]
+            let last = DemoSeed.lastNames[(index * 11 + 3) % DemoSeed.lastNames.count]
             let company = index % 5 == 4 ? nil : rng.int(0..<companies.count)
             var properties = [
                 "firstname": first, "lastname": last,
