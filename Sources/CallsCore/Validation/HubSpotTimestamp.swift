@@ -34,7 +34,10 @@ public enum HubSpotTimestamp {
     }
 
     /// Wraps ``Problem`` so it can travel in a `Result`.
-    public struct ProblemError: Error, Equatable, Sendable { public var problem: Problem }
+    public struct ProblemError: Error, Equatable, Sendable {
+        public var problem: Problem
+        public init(problem: Problem) { self.problem = problem }
+    }
 
     /// `2025-05-02T14:00:00.000Z`.
     public static func format(_ date: Date) -> String {
