@@ -119,6 +119,7 @@ public struct ConfigFile: Sendable, Equatable {
                 // Never quote the value in a message.
                 guard case .string(let s) = entry.value else { throw ConfigurationError("\(location): token must be a quoted string") }
                 file.token = AccessToken(s, source: "from \(path)")
+                if let index = file.entries.firstIndex(of: entry) { file.entries[index].value = .string("<redacted>") }
             case "token_command": file.tokenCommand = try string()
             case "rate_limit": file.rateLimit = Int(try positive())
             case "search_rate_limit": file.searchRateLimit = Int(try positive())

@@ -40,7 +40,8 @@ public enum TOMLSubset {
         var entries: [Entry] = []
         var seen: Set<String> = []
         var table = ""
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `\r\n` is one Character, and a newline like `\n`.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = index + 1
             var scanner = Scanner(Array(String(rawLine).unicodeScalars), line: lineNumber)
             scanner.skipSpaces()

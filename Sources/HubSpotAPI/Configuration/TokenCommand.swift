@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs a `token_command` (like `gh auth token` or `pass show hubspot/pat`) and reads the
 /// token from its standard output.
@@ -26,10 +31,14 @@ public enum TokenCommand {
         let deadline = DispatchWorkItem { [process] in
             if process.isRunning {
                 timedOut.withLock { $0 = true }
-                process.terminate()
+                // SIGKILL, not terminate(): a child spawned from a pool thread inherits its
+                // blocked-signal mask, SIGTERM included.
+                kill(process.processIdentifier, SIGKILL)
             }
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+        // A private queue (overcommitting), not the global one: callers may be blocking a
+        // thread of the shared pool while they wait for the command.
+        DispatchQueue(label: "hubcalls.token-command.timeout").asyncAfter(deadline: .now() + timeout, execute: deadline)
         // Read before waiting: a chatty command would otherwise block on a full pipe.
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -14,6 +14,9 @@ struct HubSpotRequest: Sendable {
     var bucket: RateLimiter.Bucket = .standard
     /// Safe to repeat blindly (reads, PATCH, PUT, DELETE, search, batch read/update/archive).
     var idempotent: Bool
+    /// A DELETE retried after a lost attempt may find the record already gone: that 404
+    /// means the first attempt worked.
+    var notFoundAfterLostAttemptIsSuccess = false
     /// Endpoint template for statistics and logs (`GET /crm/v3/objects/{type}`).
     var endpoint: String
 

@@ -85,8 +85,9 @@ public actor RateLimiter {
             return start
         case .search:
             var start = max(now, standardPausedUntil, searchPausedUntil)
-            // The two windows constrain each other; iterate until both agree (twice suffices).
-            for _ in 0..<4 {
+            // The two windows constrain each other; move forward until both accept the same
+            // time (it only increases over finitely many candidates, so this ends).
+            while true {
                 let next = max(standard.earliestStart(notBefore: start), search.earliestStart(notBefore: start))
                 if next == start { break }
                 start = next

@@ -62,6 +62,7 @@ final class RequestExecutor: Sendable {
         let transportRequest = TransportRequest(url: url, method: request.method.rawValue, headers: headers, body: request.body, timeout: timeout)
 
         var attempt = firstAttempt
+        var lostBefore = false
         while true {
             try Task.checkCancellation()
             let waitStart = clock.now()
@@ -82,9 +83,13 @@ final class RequestExecutor: Sendable {
                 if !headers.isEmpty { await limiter.observe(headers) }
                 logLine(request, status: String(response.status), started: started, attempt: attempt, correlationId: response.correlationId)
                 if (200..<300).contains(response.status) { return response }
+                if response.status == 404, lostBefore, request.notFoundAfterLostAttemptIsSuccess {
+                    return TransportResponse(status: 204, headers: response.headers)
+                }
                 crmError = describe(status: response.status, response: response)
                 failure = .status(response.status, policyName: crmError.policyName, retryAfter: crmError.retryAfter)
                 if response.status == 429 { count { $0.rateLimited += 1 } }
+                if RetryPolicy.outcomeUnknown(status: response.status) { lostBefore = true }
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -92,6 +97,7 @@ final class RequestExecutor: Sendable {
                 logLine(request, status: classified.error.kind.rawValue, started: started, attempt: attempt, correlationId: nil)
                 failure = classified.failure
                 crmError = classified.error
+                if failure == .lost { lostBefore = true }
             }
 
             switch policy.decide(failure, attempt: attempt, idempotent: request.idempotent) {

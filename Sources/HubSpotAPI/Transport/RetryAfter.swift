@@ -27,7 +27,7 @@ public enum RetryAfter {
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         let parts = text.split(separator: " ").map(String.init)
         var day: String, month: String, year: String, time: String
-        if parts.count == 5, parts[1].contains("-") {
+        if parts.count == 4, parts[1].contains("-") {
             let dmy = parts[1].split(separator: "-").map(String.init)
             guard dmy.count == 3 else { return nil }
             day = dmy[0]; month = dmy[1]; year = dmy[2].count == 2 ? "20" + dmy[2] : dmy[2]; time = parts[2]
