@@ -7,7 +7,7 @@ extension HubSpotCRMService {
     /// `POST /crm/v3/objects/{type}/search`, paced at the search budget.
     ///
     /// Sorted by `hs_timestamp`, the search goes on past HubSpot's 10 000-result cap by
-    /// moving to a new time window (see ``SearchCursor``); the `after` cursor it returns is
+    /// moving to a new time window (see `SearchCursor`); the `after` cursor it returns is
     /// then its own. With any other sort it stops at the cap (`nextAfter` is `nil`).
     public func search(_ type: ObjectType, _ request: SearchRequest) async throws -> SearchPage {
         let cap = configuration.searchResultCap

@@ -8,7 +8,7 @@ import Foundation
 /// ``RateLimiter`` and a ``RetryPolicy``, responses are decoded leniently, and everything
 /// that goes wrong arrives as a ``CRMError`` carrying HubSpot's message, category and
 /// correlation id. Creates are never sent twice blindly: when a create's outcome is unknown
-/// the service looks for the record before trying again (see ``CreateMatcher``).
+/// the service looks for the record before trying again (see `CreateMatcher`).
 ///
 /// Owners, property definitions and outcomes are fetched once and cached (``invalidateCaches()``
 /// drops them); ``requestStats`` counts what everything cost.

@@ -1,6 +1,6 @@
 /// A HubSpot private-app or OAuth access token.
 ///
-/// The value is only ever read by ``RequestExecutor`` to build the `Authorization: Bearer`
+/// The value is only ever read by the request executor to build the `Authorization: Bearer`
 /// header. Its descriptions are redacted so that a token printed by accident (string
 /// interpolation, `dump`, an error message, a test failure) shows as `<redacted>`.
 public struct AccessToken: Sendable, Equatable {

@@ -2,7 +2,7 @@ import Foundation
 
 /// One HTTP exchange as the transport sees it: absolute URL, method, headers, body.
 ///
-/// Built by ``RequestExecutor``; the `Authorization` header is set here and nowhere else,
+/// Built by the request executor; the `Authorization` header is set here and nowhere else,
 /// and ``description`` never shows it.
 public struct TransportRequest: Sendable {
     public var url: URL
