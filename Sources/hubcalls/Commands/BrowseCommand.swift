@@ -52,7 +52,7 @@ enum BrowserLauncher {
             let runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
             let app = BrowserApp(terminal: terminal, runner: runner)
             app.onReady = {
-                if let readyFile { FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }
+                if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }
             }
             await app.run(state)
         }
