@@ -5,7 +5,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Backend: local (embedded SQLite, the default) or hubspot.")
     var backend: String?
 
-    @Option(help: "Path of the local SQLite database.")
+    @Option(help: "Path of the local SQLite database (default: $XDG_DATA_HOME/hubcalls/hubcalls.sqlite; created and seeded with demo data when missing).")
     var db: String?
 
     @Option(name: .customLong("base-url"), help: "HubSpot API base URL (hubspot backend).")

@@ -1,11 +1,12 @@
 import ArgumentParser
 
-// Placeholder: replaced by the issue that owns this command.
+// Placeholder until the full-screen browser lands: prints the call list.
 struct BrowseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "Not built yet.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(commandName: "browse", abstract: "Browse calls (prints the list until the browser lands).", shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        throw ValidationError("'browse' is not built yet")
+        let service = try await ServiceFactory.make(global)
+        try await ListCommand.printCalls(service: service, query: nil, limit: ListCommand.defaultLimit, json: false)
     }
 }

@@ -1,0 +1,74 @@
+import CallsCore
+import GRDB
+
+// MARK: - Search
+
+extension LocalCRMService {
+    /// HubSpot's search (FINDINGS.md §5.6) over the local tables. See ``SearchQueryBuilder``
+    /// for how filters, `query` and the sort map to SQL.
+    ///
+    /// Paging is by offset (`after` is an integer string). The matching rowids of one page are
+    /// read from an index first, then only those rows are loaded, so a deep offset costs an
+    /// index walk, not a table walk.
+    public func search(_ type: ObjectType, _ request: SearchRequest) async throws -> SearchPage {
+        try checkLimits(request)
+        let offset = try parseOffset(request.after)
+        if let cap = options.searchResultCap, offset >= cap, offset > 0 {
+            throw CRMError.invalid("Search results are limited to \(cap) per query; narrow the search with filters (requested offset \(offset))", context: ["after": [String(offset)]])
+        }
+        var limit = request.limit
+        if let cap = options.searchResultCap { limit = min(limit, cap - offset) }
+
+        let builder = SearchQueryBuilder(type: type)
+        var whereClause = SearchQueryBuilder.Fragment(sql: "o.type = ? AND o.archived = 0", arguments: [type.rawValue.databaseValue])
+        if let groups = try builder.condition(for: request.filterGroups) { whereClause.append(groups, separator: " AND ") }
+        if let query = request.query, let text = builder.condition(forQuery: query) { whereClause.append(text, separator: " AND ") }
+        let order = try builder.order(for: request.sorts)
+        let properties = request.properties
+        let cap = options.searchResultCap
+        let filter = whereClause, pageSize = limit
+
+        return try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM object o WHERE \(filter.sql)", arguments: StatementArguments(filter.arguments)) ?? 0
+            guard pageSize > 0, offset < total else {
+                return SearchPage(total: total, results: [], nextAfter: nil)
+            }
+            let rowids = try Int64.fetchAll(
+                db,
+                sql: "SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql) LIMIT ? OFFSET ?",
+                arguments: StatementArguments(filter.arguments + order.arguments + [pageSize.databaseValue, offset.databaseValue])
+            )
+            let results = try ObjectTable.fetch(db, type, rowids: rowids).map { $0.object(properties: properties) }
+            let end = offset + results.count
+            let more = end < total && (cap.map { end < $0 } ?? true)
+            return SearchPage(total: total, results: results, nextAfter: more ? String(end) : nil)
+        }
+    }
+
+    private func checkLimits(_ request: SearchRequest) throws(CRMError) {
+        guard request.limit >= 0, request.limit <= options.maxSearchLimit else {
+            throw CRMError.invalid("limit must be between 0 and \(options.maxSearchLimit), got \(request.limit)", context: ["limit": [String(request.limit)]])
+        }
+        if request.filterGroups.count > options.maxFilterGroups {
+            throw CRMError.invalid("Too many filter groups: \(request.filterGroups.count) (at most \(options.maxFilterGroups))", context: ["filterGroups": [String(request.filterGroups.count)]])
+        }
+        if let group = request.filterGroups.first(where: { $0.filters.count > options.maxFiltersPerGroup }) {
+            throw CRMError.invalid("Too many filters in one group: \(group.filters.count) (at most \(options.maxFiltersPerGroup))", context: ["filters": [String(group.filters.count)]])
+        }
+        let total = request.filterGroups.reduce(0) { $0 + $1.filters.count }
+        if total > options.maxFilters {
+            throw CRMError.invalid("Too many filters: \(total) (at most \(options.maxFilters) across all groups)", context: ["filters": [String(total)]])
+        }
+        if let query = request.query, query.count > SearchLimits.maxQueryLength {
+            throw CRMError.invalid("query is too long: \(query.count) characters (at most \(SearchLimits.maxQueryLength))")
+        }
+    }
+
+    private func parseOffset(_ after: String?) throws(CRMError) -> Int {
+        guard let after, !after.isEmpty else { return 0 }
+        guard let offset = Int(after), offset >= 0 else {
+            throw CRMError.invalid("after must be a non-negative integer offset for search, got \"\(after.prefix(40))\"", context: ["after": [String(after.prefix(40))]])
+        }
+        return offset
+    }
+}

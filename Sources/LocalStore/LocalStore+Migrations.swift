@@ -1,0 +1,94 @@
+import GRDB
+
+/// The schema, as named migrations. Migrations are only ever appended: a database created by
+/// an older hubcalls is brought up to date by running the ones it has not seen.
+enum LocalStoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        // MARK: - v1
+
+        migrator.registerMigration("v1-objects") { db in
+            // One row per CRM record of any type. `rowid` is internal (the FTS table keys on
+            // it); `id` is HubSpot's id kept verbatim as text, `num` its numeric value so id
+            // order is numeric order. The indexed columns mirror call properties the browser
+            // sorts and filters on; the JSON column stays the source of truth.
+            try db.execute(sql: """
+                CREATE TABLE object (
+                    rowid INTEGER PRIMARY KEY,
+                    type TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    num INTEGER NOT NULL,
+                    properties TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL,
+                    updatedAt INTEGER NOT NULL,
+                    archived INTEGER NOT NULL DEFAULT 0,
+                    archivedAt INTEGER,
+                    ts INTEGER,
+                    status TEXT,
+                    disposition TEXT,
+                    owner TEXT,
+                    direction TEXT,
+                    hasVoicemail TEXT,
+                    duration INTEGER
+                );
+                CREATE UNIQUE INDEX object_type_id ON object(type, id);
+                CREATE INDEX object_list ON object(type, archived, num, id);
+                CREATE INDEX object_timeline ON object(type, archived, ts, num);
+                CREATE INDEX object_created ON object(type, archived, createdAt, num);
+                CREATE INDEX object_updated ON object(type, archived, updatedAt, num);
+                CREATE INDEX object_status ON object(type, archived, status, ts);
+                CREATE INDEX object_disposition ON object(type, archived, disposition, ts);
+                CREATE INDEX object_owner ON object(type, archived, owner, ts);
+                """)
+        }
+
+        migrator.registerMigration("v1-associations") { db in
+            // Both directions are stored (call→contact 194 and contact→call 193), so reading
+            // either side is one index range.
+            try db.execute(sql: """
+                CREATE TABLE association (
+                    fromType TEXT NOT NULL,
+                    fromId TEXT NOT NULL,
+                    toType TEXT NOT NULL,
+                    toId TEXT NOT NULL,
+                    typeId INTEGER NOT NULL,
+                    PRIMARY KEY (fromType, fromId, toType, toId, typeId)
+                ) WITHOUT ROWID;
+                CREATE INDEX association_to ON association(toType, toId, fromType, fromId);
+                """)
+        }
+
+        migrator.registerMigration("v1-fulltext") { db in
+            // Trigram tokens make substring search work for every script, CJK included.
+            // Queries shorter than three characters fall back to LIKE over the same table.
+            try db.execute(sql: "CREATE VIRTUAL TABLE object_fts USING fts5(title, body, tokenize = 'trigram')")
+        }
+
+        migrator.registerMigration("v1-account") { db in
+            try db.execute(sql: """
+                CREATE TABLE outcome (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    label TEXT NOT NULL,
+                    position INTEGER NOT NULL
+                );
+                CREATE TABLE owner (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    email TEXT,
+                    firstName TEXT,
+                    lastName TEXT,
+                    userId INTEGER,
+                    type TEXT NOT NULL DEFAULT 'PERSON',
+                    archived INTEGER NOT NULL DEFAULT 0,
+                    position INTEGER NOT NULL
+                );
+                CREATE TABLE idSequence (
+                    type TEXT PRIMARY KEY NOT NULL,
+                    next INTEGER NOT NULL
+                );
+                """)
+        }
+
+        return migrator
+    }
+}

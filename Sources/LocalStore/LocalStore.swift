@@ -1,1 +1,0 @@
-// LocalStore: see its DocC catalog.

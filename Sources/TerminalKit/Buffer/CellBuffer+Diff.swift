@@ -1,0 +1,45 @@
+// MARK: - Diff
+
+/// One cell to repaint: its position and new content.
+public struct CellChange: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var cell: Cell
+
+    public init(x: Int, y: Int, cell: Cell) {
+        self.x = x
+        self.y = y
+        self.cell = cell
+    }
+}
+
+extension CellBuffer {
+    /// The cells that differ from `previous`, in row-major order: what a backend must paint
+    /// to turn the screen showing `previous` into this buffer.
+    ///
+    /// Continuation cells (right halves of wide graphemes) are never listed: painting the
+    /// wide grapheme covers them. Because ``set(_:x:y:)`` never leaves half a wide grapheme,
+    /// any change that touches one also lists the cell that now holds the other half:
+    ///
+    /// | previous | current | changes |
+    /// |----------|---------|---------|
+    /// | `ab`     | `中`     | (0: `中`) |
+    /// | `中`     | `ab`    | (0: `a`), (1: `b`) |
+    /// | `中x`    | `a x`   | (0: `a`), (1: ` `) |
+    ///
+    /// A buffer of another size differs everywhere.
+    public func changes(from previous: CellBuffer) -> [CellChange] {
+        var result: [CellChange] = []
+        let sameSize = previous.width == width && previous.height == height
+        for row in 0..<height {
+            for column in 0..<width {
+                let index = row * width + column
+                let cell = cells[index]
+                if cell.isContinuation { continue }
+                if sameSize && previous.cells[index] == cell { continue }
+                result.append(CellChange(x: column, y: row, cell: cell))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,190 @@
+// MARK: - CellBuffer
+
+/// A grid of ``Cell``s that views draw into; the backend presents it to the terminal.
+///
+/// Every write keeps the buffer well-formed: a wide grapheme occupies its cell plus a
+/// continuation cell, a write that overwrites half of a wide grapheme turns the other half
+/// into a space, and a wide grapheme that would be cut at the right edge of the buffer (or of
+/// the clip width) becomes a space. Control characters can never get into a cell: a
+/// grapheme that contains one is drawn as `�`.
+///
+/// For example:
+///
+/// ```swift
+/// var buffer = CellBuffer(width: 6, height: 1)
+/// buffer.write("ab中文", x: 0, y: 0)
+/// buffer.lines // ["ab中文"]
+/// buffer.write("ab中文", x: 1, y: 0, maxWidth: 4)
+/// buffer.lines // ["aab中  "]: 文 would not fit, so it became a space
+/// ```
+///
+/// ## Topics
+/// - ``changes(from:)``
+/// - ``lines``
+public struct CellBuffer: Hashable, Sendable {
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// Row-major cells, `width * height` of them.
+    public private(set) var cells: [Cell]
+
+    /// A buffer of blank cells.
+    public init(width: Int, height: Int, fill: Cell = .blank()) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: fill.width == 1 ? fill : .blank(), count: self.width * self.height)
+    }
+
+    /// A buffer holding the given lines (the main tool in tests); as wide as the widest line
+    /// unless `width` is given, shorter lines padded with spaces.
+    public init(lines: [String], width: Int? = nil) {
+        let columns = width ?? lines.map(\.displayWidth).max() ?? 0
+        self.init(width: columns, height: lines.count)
+        for (row, line) in lines.enumerated() {
+            write(line, x: 0, y: row)
+        }
+    }
+
+    /// The whole buffer as a rectangle at the origin.
+    public var area: Rect { Rect(width: width, height: height) }
+
+    /// The cell at a position (a blank cell outside the buffer).
+    public subscript(x: Int, y: Int) -> Cell {
+        guard x >= 0, x < width, y >= 0, y < height else { return .blank() }
+        return cells[y * width + x]
+    }
+
+    // MARK: - Writing
+
+    /// Puts one cell at a position, keeping wide graphemes whole. Cells of width 0 are
+    /// ignored (continuation cells are managed by the buffer); writes outside are clipped.
+    public mutating func set(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, x < width, y >= 0, y < height, cell.width > 0 else { return }
+        var cell = cell
+        if cell.width > 2 { cell.width = 2 }
+        if cell.width == 2 && x == width - 1 {
+            cell = .blank(cell.style)
+        }
+        breakWideCharacter(at: x, y: y)
+        if cell.width == 2 {
+            breakWideCharacter(at: x + 1, y: y)
+        }
+        cells[y * width + x] = cell
+        if cell.width == 2 {
+            cells[y * width + x + 1] = .continuation(cell.style)
+        }
+    }
+
+    /// Writes text on one row starting at `x`, clipped to `maxWidth` columns and to the
+    /// buffer; returns the number of columns written.
+    ///
+    /// Pass text through ``Sanitizer`` first: this only guards against control characters
+    /// reaching the terminal, it does not expand tabs or newlines.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
+        guard y >= 0, y < height, x >= 0, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = x
+        for character in text {
+            guard column < limit else { break }
+            var grapheme = String(character)
+            var columns = DisplayWidth.of(character)
+            if Sanitizer.isUnsafe(character) {
+                grapheme = "\u{FFFD}"
+                columns = 1
+            }
+            if columns == 0 { continue }
+            if column + columns > limit {
+                // A wide grapheme cut at the edge becomes a space: never half a character.
+                set(.blank(style), x: column, y: y)
+                column += 1
+                break
+            }
+            set(Cell(grapheme: grapheme, width: columns, style: style), x: column, y: y)
+            column += columns
+        }
+        return column - x
+    }
+
+    /// Writes text into a one-row area, truncated with `…` and padded to exactly its width.
+    public mutating func write(_ text: String, in rect: Rect, alignment: TextAlignment = .left, style: Style = .plain) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        write(text.fitted(toWidth: rect.width, alignment: alignment), x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
+    }
+
+    /// Fills a rectangle (clipped to the buffer) with a cell, a space by default.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank()) {
+        let area = rect.intersection(self.area)
+        guard !area.isEmpty else { return }
+        let step = max(1, cell.width)
+        for row in area.y..<area.maxY {
+            var column = area.x
+            while column < area.maxX {
+                if cell.width == 2 && column + 1 >= area.maxX {
+                    set(.blank(cell.style), x: column, y: row)
+                } else {
+                    set(cell, x: column, y: row)
+                }
+                column += step
+            }
+        }
+    }
+
+    /// Fills a rectangle with spaces of the given style.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        fill(rect, with: .blank(style))
+    }
+
+    /// Replaces the style of every cell in a rectangle, keeping the text (e.g. a selection bar).
+    public mutating func setStyle(_ style: Style, in rect: Rect) {
+        let area = rect.intersection(self.area)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX {
+                cells[row * width + column].style = style
+            }
+        }
+    }
+
+    /// Clears the whole buffer to blanks.
+    public mutating func clear(style: Style = .plain) {
+        for index in cells.indices { cells[index] = .blank(style) }
+    }
+
+    /// A blank buffer of a new size (after a terminal resize).
+    public mutating func resize(width newWidth: Int, height newHeight: Int) {
+        self = CellBuffer(width: newWidth, height: newHeight)
+    }
+
+    // MARK: - Reading
+
+    /// Each row as text (continuation cells contribute nothing, so a row is exactly
+    /// `width` columns wide). Styles are not shown.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width {
+                line += cells[row * width + column].grapheme
+            }
+            return line
+        }
+    }
+
+    /// All rows joined with newlines.
+    public var text: String { lines.joined(separator: "\n") }
+
+    // MARK: - Private
+
+    /// If (x, y) is half of a wide grapheme, turns the other half into a space so that
+    /// overwriting (x, y) leaves no orphan.
+    private mutating func breakWideCharacter(at x: Int, y: Int) {
+        guard x >= 0, x < width else { return }
+        let index = y * width + x
+        let existing = cells[index]
+        if existing.isContinuation, x > 0 {
+            cells[index - 1] = .blank(cells[index - 1].style)
+            cells[index] = .blank(existing.style)
+        } else if existing.width == 2, x + 1 < width {
+            cells[index + 1] = .blank(existing.style)
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/// Horizontal placement of text within a width.
+public enum TextAlignment: Hashable, Sendable {
+    case left, center, right
+}

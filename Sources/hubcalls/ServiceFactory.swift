@@ -1,0 +1,53 @@
+import CallsCore
+import Foundation
+import LocalStore
+
+/// Turns the global options into the ``CRMService`` a command talks to. The one place that
+/// wires a concrete backend.
+enum ServiceFactory {
+    /// The backends `--backend` accepts.
+    enum Backend: String, CaseIterable {
+        case local, hubspot
+    }
+
+    static func backend(_ global: GlobalOptions) throws -> Backend {
+        let raw = (global.backend ?? ProcessInfo.processInfo.environment["HUBCALLS_BACKEND"] ?? "local").lowercased()
+        guard let backend = Backend(rawValue: raw) else {
+            throw CLIError("Unknown backend \"\(TerminalText.sanitize(raw))\"; use one of: \(Backend.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return backend
+    }
+
+    /// The service for a command.
+    /// - Parameter localOptions: limits for the local store (the browser lifts the search cap).
+    static func make(_ global: GlobalOptions, localOptions: LocalStoreOptions = .hubSpot) async throws -> any CRMService {
+        switch try backend(global) {
+        case .local:
+            return try await makeLocal(global, options: localOptions)
+        case .hubspot:
+            throw CLIError("The hubspot backend is not available in this build yet; use --backend local")
+        }
+    }
+
+    /// The database path: `--db`, else the default location.
+    static func databasePath(_ global: GlobalOptions) -> String {
+        if let db = global.db, !db.isEmpty { return (db as NSString).expandingTildeInPath }
+        return DefaultDatabaseLocation.path()
+    }
+
+    /// Opens the local store. A database that does not exist yet is created and, unless
+    /// `seedIfNew` is false, filled with the demo data, so a first run shows something.
+    static func makeLocal(_ global: GlobalOptions, options: LocalStoreOptions = .hubSpot, seedIfNew: Bool = true) async throws -> LocalCRMService {
+        let path = databasePath(global)
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        let store = try await CLIError.reporting { try LocalCRMService(path: path, options: options) }
+        if isNew && seedIfNew {
+            let summary = try await CLIError.reporting {
+                try await DemoSeed.seed(into: store, calls: DemoSeed.defaultCallCount, reset: true, referenceDate: DemoSeed.startOfToday())
+            }
+            // stderr, so `--json` output stays clean.
+            FileHandle.standardError.write(Data("hubcalls: created a demo database with \(summary.calls) calls at \(path)\n".utf8))
+        }
+        return store
+    }
+}
