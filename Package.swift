@@ -63,7 +63,9 @@ let package = Package(
             dependencies: ["HubSpotServer", "LocalStore", "HubSpotAPI", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CallBrowserTests",
             dependencies: ["CallBrowser", "TerminalKit", "CallsCore"],
