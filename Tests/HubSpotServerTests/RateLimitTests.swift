@@ -51,6 +51,9 @@ import Testing
             #expect(body.policyName == "TEN_SECONDLY_ROLLING")
             #expect(body.correlationId == refused[header: "X-HubSpot-Correlation-Id"])
             #expect(refused[header: "X-HubSpot-RateLimit-Remaining"] == "0")
+            #expect(refused[header: "Retry-After"] == "10")
+            server.clock.advance(4)
+            #expect(try await client.call(.get, "/crm/v3/objects/calls", server)[header: "Retry-After"] == "6")
         }
     }
 
