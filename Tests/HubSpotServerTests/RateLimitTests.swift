@@ -25,6 +25,16 @@ import Testing
         }
     }
 
+    @Test func errorAnswersCarryTheHeadersToo() async throws {
+        let server = try await TestServer.make(rateLimits: RateLimitConfiguration())
+        try await server.run { client in
+            let missing = try await client.call(.get, "/crm/v3/objects/calls/12345", server)
+            #expect(missing.status == .notFound)
+            #expect(missing[header: "X-HubSpot-RateLimit-Remaining"] == "99")
+            #expect(try missing.decode(ErrorBody.self).correlationId == missing[header: "X-HubSpot-Correlation-Id"])
+        }
+    }
+
     @Test func searchResponsesCarryNoRateLimitHeaders() async throws {
         let server = try await TestServer.make(rateLimits: RateLimitConfiguration())
         try await server.run { client in
