@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hubcalls-bench",
-            dependencies: ["CallsCore", "LocalStore", "TerminalKit", "CallBrowser"],
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "TerminalKit", "CallBrowser"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CallsCoreTests", dependencies: ["CallsCore"], swiftSettings: swiftSettings),

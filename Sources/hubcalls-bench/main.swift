@@ -14,6 +14,7 @@ func runBenchmark(_ options: BenchOptions) async throws -> ResultTable {
         }
         if options.wants("search") { try await SearchBench.run(options, calls: calls, table: &table) }
     }
+    if options.wants("http") { try await HTTPBench.run(options, table: &table) }
     return table
 }
 
