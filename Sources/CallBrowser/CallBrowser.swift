@@ -1,1 +1,0 @@
-// CallBrowser: see its DocC catalog.

@@ -1,0 +1,42 @@
+/// The `/` filter bar: typed text, applied with Enter, abandoned with Esc.
+enum FilterBarController {
+    static func handleKey(_ state: inout AppState, _ key: String) -> [Effect] {
+        guard var text = state.list.editingFilter else { return [] }
+        switch key {
+        case "<Enter>":
+            return apply(&state, text)
+        case "<Esc>", "<C-c>":
+            state.list.editingFilter = nil
+            return []
+        case "<BS>", "<C-h>":
+            if !text.isEmpty { text.removeLast() }
+        case "<C-u>":
+            text = ""
+        default:
+            guard let typed = typedText(key) else { return [] }
+            text += typed
+        }
+        state.list.editingFilter = text
+        return []
+    }
+
+    /// Parses and applies the filter; a bad term keeps the bar open and says why.
+    static func apply(_ state: inout AppState, _ text: String) -> [Effect] {
+        switch CallFilter.parse(text) {
+        case .failure(let error):
+            state.setStatus(error.message, .error)
+            return []
+        case .success(let filter):
+            if case .failure(let error) = filter.searchRequest(sort: state.list.sort, lookups: state.lookups, limit: 1, after: nil) {
+                state.setStatus(error.message, .error)
+                return []
+            }
+            state.list.editingFilter = nil
+            state.list.filterText = text.trimmingCharacters(in: .whitespaces)
+            state.list.filter = filter
+            state.list.marked = []
+            if !filter.isEmpty { state.setStatus("Filter: \(state.list.filterText)", .info) }
+            return ListController.reload(&state, keepSelection: false)
+        }
+    }
+}

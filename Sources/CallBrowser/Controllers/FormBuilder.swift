@@ -1,0 +1,96 @@
+import CallsCore
+import Foundation
+
+/// Builds forms: the edit form from the call property definitions, and the quick-log form.
+enum FormBuilder {
+    /// Name of the quick-log form's record field (not a HubSpot property).
+    static let recordField = "record"
+
+    /// One field per visible property definition, in display order; read-only properties are
+    /// shown but cannot be edited.
+    static func edit(_ call: Call, _ state: AppState) -> FormState {
+        let definitions = state.lookups.callProperties.isEmpty
+            ? StandardProperties.definitions(for: .calls, outcomes: state.lookups.outcomes)
+            : state.lookups.callProperties
+        let fields = definitions.filter { !$0.hidden }.sorted { $0.displayOrder < $1.displayOrder }.map { def in
+            field(def, value: call.object[property: def.name] ?? "", state)
+        }
+        return FormState(kind: .edit(callID: call.id), title: "Edit call “\(call.title ?? call.id)”", fields: fields)
+    }
+
+    static func field(_ def: PropertyDefinition, value raw: String, _ state: AppState) -> FormField {
+        let readOnly = def.readOnlyValue || def.calculated
+        if def.referencesOwner {
+            return FormField(name: def.name, label: def.label, kind: .owner, value: raw, readOnly: readOnly, options: ownerOptions(state))
+        }
+        if def.name == CallProperty.disposition {
+            return FormField(name: def.name, label: def.label, kind: .enumeration, value: raw, readOnly: readOnly, options: outcomeOptions(state))
+        }
+        if def.name == CallProperty.duration {
+            let text = Int(raw).map { Call.formatDuration(milliseconds: $0) } ?? raw
+            return FormField(name: def.name, label: "Call duration (h:mm:ss)", kind: .duration, value: text, readOnly: readOnly)
+        }
+        if !def.options.isEmpty || def.type == .enumeration || def.type == .bool {
+            let options = [PickerItem(id: "", label: "(none)")] + def.options.filter { !$0.hidden }.map { PickerItem(id: $0.value, label: $0.label) }
+            return FormField(name: def.name, label: def.label, kind: .enumeration, value: raw, readOnly: readOnly, options: options)
+        }
+        switch def.type {
+        case .datetime, .date:
+            let text = HubSpotTimestamp.parse(raw).map { TimeFormat.local($0, timeZone: state.timeZone) } ?? raw
+            return FormField(name: def.name, label: def.label, kind: .datetime, value: text, readOnly: readOnly)
+        case .number:
+            return FormField(name: def.name, label: def.label, kind: .number, value: raw, readOnly: readOnly)
+        default:
+            let multiline = def.fieldType == "html" || def.fieldType == "textarea"
+            return FormField(name: def.name, label: def.label, kind: multiline ? .multiline : .text, value: raw, readOnly: readOnly)
+        }
+    }
+
+    /// The quick-log form, prefilled with now, outbound, completed and the record the cursor
+    /// is on (its first contact, else first company).
+    static func quickLog(_ state: AppState) -> FormState {
+        var records: [RecordSummary] = []
+        if let id = state.currentCallID {
+            if let detail = DetailController.loaded(state, id) { records = detail.allRecords }
+            else if let record = state.list.rows.first(where: { $0.id == id })?.record { records = [record] }
+        }
+        let recordOptions = [PickerItem(id: "", label: "(none)")] + records.map {
+            PickerItem(id: CallController.key($0.ref), label: "\($0.ref.type.label): \($0.name)", detail: $0.subtitle)
+        }
+        let fields = [
+            FormField(name: recordField, label: "Record", kind: .record, value: recordOptions.count > 1 ? recordOptions[1].id : "", options: recordOptions),
+            FormField(name: CallProperty.disposition, label: "Outcome", kind: .enumeration, value: "", options: outcomeOptions(state)),
+            FormField(name: CallProperty.title, label: "Title", kind: .text, value: ""),
+            FormField(name: CallProperty.body, label: "Notes", kind: .multiline, value: ""),
+            FormField(name: CallProperty.direction, label: "Direction", kind: .enumeration, value: CallDirection.outbound.rawValue,
+                      options: CallDirection.allCases.map { PickerItem(id: $0.rawValue, label: $0.label) }),
+            FormField(name: CallProperty.status, label: "Status", kind: .enumeration, value: CallStatus.completed.rawValue,
+                      options: CallStatus.allCases.map { PickerItem(id: $0.rawValue, label: $0.label) }),
+            FormField(name: CallProperty.timestamp, label: "When", kind: .datetime, value: TimeFormat.local(state.now, timeZone: state.timeZone)),
+            FormField(name: CallProperty.duration, label: "Duration (h:mm:ss)", kind: .duration, value: ""),
+        ]
+        return FormState(kind: .quickLog, title: "Log a call", fields: fields)
+    }
+
+    static func ownerOptions(_ state: AppState) -> [PickerItem] {
+        [PickerItem(id: "", label: "(none)")] + state.lookups.owners.filter { !$0.archived }.map { PickerItem(id: $0.id, label: $0.displayName, detail: $0.email) }
+    }
+
+    static func outcomeOptions(_ state: AppState) -> [PickerItem] {
+        [PickerItem(id: "", label: "(none)")] + state.lookups.outcomes.outcomes.map { PickerItem(id: $0.id, label: $0.label) }
+    }
+
+    /// A form rebuilt from a saved draft: the same fields with the draft's values.
+    static func apply(_ draft: FormDraft, to form: FormState) -> FormState {
+        var form = form
+        for index in form.fields.indices {
+            let name = form.fields[index].name
+            if let original = draft.originals[name] { form.fields[index].original = original }
+            if let value = draft.values[name] {
+                form.fields[index].value = value
+                form.fields[index].caret = value.count
+            }
+        }
+        return form
+    }
+}

@@ -1,0 +1,139 @@
+import CallsCore
+import Foundation
+
+/// The call list: movement, opening, filtering, sorting, marking, and paging as the cursor
+/// nears the end of what is loaded.
+enum ListController {
+    static let context = BrowserContext.list
+
+    static func disabledReason(_ action: Action, _ state: AppState) -> String? {
+        switch action {
+        case .openCall, .toggleMark:
+            state.list.selected == nil ? "No call here" : nil
+        default: nil
+        }
+    }
+
+    static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let page = max(1, state.listHeight - 1)
+        switch action {
+        case .moveDown: return move(&state, to: state.list.cursor + 1)
+        case .moveUp: return move(&state, to: state.list.cursor - 1)
+        case .moveTop: return move(&state, to: 0)
+        case .moveBottom: return move(&state, to: state.list.rows.count - 1)
+        case .pageDown: return move(&state, to: state.list.cursor + page)
+        case .pageUp: return move(&state, to: state.list.cursor - page)
+        case .openCall: return DetailController.open(&state)
+        case .filter:
+            state.list.editingFilter = state.list.filterText
+            return []
+        case .toggleSortTime:
+            state.list.sort = state.list.sort == .newestFirst ? .oldestFirst : .newestFirst
+            state.setStatus("Sorted \(state.list.sort.label)", .info)
+            return reload(&state, keepSelection: false)
+        case .toggleSortDuration:
+            state.list.sort = state.list.sort == .longestFirst ? .shortestFirst : .longestFirst
+            state.setStatus("Sorted \(state.list.sort.label)", .info)
+            return reload(&state, keepSelection: false)
+        case .toggleMark:
+            guard let id = state.list.selected?.id else { return [] }
+            if state.list.marked.contains(id) { state.list.marked.remove(id) } else { state.list.marked.insert(id) }
+            state.setStatus("\(state.list.marked.count) marked", .info)
+            return move(&state, to: state.list.cursor + 1)
+        case .clearMarks:
+            let hadFilter = !state.list.filterText.isEmpty
+            state.list.marked = []
+            guard hadFilter else { return [] }
+            state.list.filterText = ""
+            state.list.filter = CallFilter()
+            return reload(&state, keepSelection: false)
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Cursor
+
+    /// Moves the cursor (clamped), keeps it visible, loads the next page when near the end,
+    /// and keeps the side pane on the selected call.
+    static func move(_ state: inout AppState, to index: Int) -> [Effect] {
+        let count = state.list.rows.count
+        state.list.cursor = count == 0 ? 0 : min(max(0, index), count - 1)
+        keepCursorVisible(&state)
+        return prefetchIfNeeded(&state) + DetailController.follow(&state)
+    }
+
+    static func keepCursorVisible(_ state: inout AppState) {
+        let height = max(1, state.listHeight)
+        var list = state.list
+        if list.cursor < list.scroll { list.scroll = list.cursor }
+        if list.cursor >= list.scroll + height { list.scroll = list.cursor - height + 1 }
+        list.scroll = max(0, min(list.scroll, max(0, list.rows.count - height)))
+        state.list = list
+    }
+
+    // MARK: - Loading
+
+    /// Starts the query over: first page of the current filter and sort.
+    static func reload(_ state: inout AppState, keepSelection: Bool) -> [Effect] {
+        state.list.generation += 1
+        state.list.replaceOnLoad = true
+        state.list.keepSelectionID = keepSelection ? state.list.selected?.id : nil
+        if !keepSelection {
+            state.list.cursor = 0
+            state.list.scroll = 0
+        }
+        return fetch(&state, after: nil)
+    }
+
+    static func prefetchIfNeeded(_ state: inout AppState) -> [Effect] {
+        let list = state.list
+        guard let after = list.nextAfter, list.loadingToken == nil,
+              list.cursor >= list.rows.count - ListState.prefetchDistance else { return [] }
+        state.list.replaceOnLoad = false
+        return fetch(&state, after: after)
+    }
+
+    static func fetch(_ state: inout AppState, after: String?) -> [Effect] {
+        switch state.list.filter.searchRequest(sort: state.list.sort, lookups: state.lookups, limit: ListState.pageSize, after: after) {
+        case .failure(let error):
+            state.setStatus(error.message, .error)
+            state.list.loadingToken = nil
+            return []
+        case .success(let request):
+            let token = state.token()
+            state.list.loadingToken = token
+            return [.fetchPage(token: token, generation: state.list.generation, request)]
+        }
+    }
+
+    /// A page arrived: replace or append, keep the selection where it was, fetch details.
+    static func pageLoaded(_ state: inout AppState, rows: [CallRow], total: Int, nextAfter: String?) -> [Effect] {
+        let visible = rows.filter { state.pendingDeletes[$0.id] == nil }
+        if state.list.replaceOnLoad {
+            state.list.rows = visible
+            if let id = state.list.keepSelectionID, let index = state.list.index(of: id) {
+                state.list.cursor = index
+            } else {
+                state.list.cursor = min(state.list.cursor, max(0, visible.count - 1))
+            }
+        } else {
+            let known = Set(state.list.rows.map(\.id))
+            state.list.rows += visible.filter { !known.contains($0.id) }
+        }
+        state.list.replaceOnLoad = false
+        state.list.keepSelectionID = nil
+        state.list.total = max(0, total - state.pendingDeletes.count)
+        state.list.nextAfter = nextAfter
+        state.list.loadedOnce = true
+        keepCursorVisible(&state)
+        return prefetchIfNeeded(&state) + DetailController.follow(&state)
+    }
+}
+
+// MARK: - Layout facts the reducer needs
+
+extension AppState {
+    /// Rows of calls visible in the list pane (screen minus title, header and status lines).
+    var listHeight: Int { max(1, rows - 3) }
+}

@@ -1,0 +1,126 @@
+import CallsCore
+
+/// Pickers: move, type to filter (record pickers search the server), choose, cancel. A form's
+/// field picker lives inside the form; the others are the modal itself.
+enum PickerController {
+    static let context = BrowserContext.picker
+
+    static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        guard var picker = current(state) else { return [] }
+        let count = picker.visibleItems.count
+        switch action {
+        case .moveDown: picker.cursor = min(picker.cursor + 1, max(0, count - 1))
+        case .moveUp: picker.cursor = max(picker.cursor - 1, 0)
+        case .pageDown: picker.cursor = min(picker.cursor + 10, max(0, count - 1))
+        case .pageUp: picker.cursor = max(picker.cursor - 10, 0)
+        case .cancel:
+            close(&state)
+            return []
+        case .choose:
+            guard let item = picker.selected else {
+                state.setStatus("Nothing to choose", .warning)
+                return []
+            }
+            close(&state)
+            return chose(&state, picker.purpose, item)
+        default: break
+        }
+        set(&state, picker)
+        return []
+    }
+
+    /// Typing keys: characters filter; backspace and <C-u> edit the filter.
+    static func editKey(_ state: inout AppState, _ key: String) -> [Effect] {
+        guard var picker = current(state) else { return [] }
+        switch key {
+        case "<BS>", "<C-h>": if !picker.query.isEmpty { picker.query.removeLast() }
+        case "<C-u>": picker.query = ""
+        default:
+            guard let typed = typedText(key) else { return [] }
+            picker.query += typed
+        }
+        return queryChanged(&state, picker)
+    }
+
+    static func insert(_ state: inout AppState, _ text: String) -> [Effect] {
+        guard var picker = current(state) else { return [] }
+        picker.query += text
+        return queryChanged(&state, picker)
+    }
+
+    static func queryChanged(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
+        var picker = picker
+        picker.cursor = 0
+        if case .associateRecord(_, let type) = picker.purpose {
+            let token = state.token()
+            picker.loadingToken = token
+            set(&state, picker)
+            return [.searchRecords(token: token, type: type, query: picker.query)]
+        }
+        set(&state, picker)
+        return []
+    }
+
+    // MARK: - Choices
+
+    static func chose(_ state: inout AppState, _ purpose: PickerPurpose, _ item: PickerItem) -> [Effect] {
+        switch purpose {
+        case .outcome(let ids):
+            return Mutations.setOutcome(&state, ids: ids, outcome: item)
+        case .associateType(let callID):
+            guard let type = ObjectType(rawValue: item.id) else { return [] }
+            let token = state.token()
+            var picker = PickerState(purpose: .associateRecord(callID: callID, type: type), title: "Associate with which \(type.singular)? (type to search)", items: [])
+            picker.loadingToken = token
+            state.modal = .picker(picker)
+            return [.searchRecords(token: token, type: type, query: "")]
+        case .associateRecord(let callID, let type):
+            let record = RecordSummary(ref: ObjectRef(type, item.id), name: item.label, subtitle: item.detail)
+            if let detail = DetailController.loaded(state, callID), detail.allRecords.contains(where: { $0.ref == record.ref }) {
+                state.setStatus("Already associated with \(item.label)", .info)
+                return []
+            }
+            return Mutations.associate(&state, callID: callID, record: record)
+        case .removeAssociation(let callID):
+            guard let ref = CallController.ref(fromKey: item.id) else { return [] }
+            state.modal = .confirm(ConfirmState(title: "Remove association", message: "Remove the association between this call and \(item.label)?", yesLabel: "Remove", purpose: .removeAssociation(callID: callID, record: ref)))
+            return []
+        case .pin(let callID):
+            guard let ref = CallController.ref(fromKey: item.id),
+                  let record = DetailController.loaded(state, callID)?.allRecords.first(where: { $0.ref == ref }) else { return [] }
+            return Mutations.togglePin(&state, callID: callID, record: record)
+        case .formField(let name):
+            return FormController.fieldChosen(&state, name, item)
+        }
+    }
+
+    // MARK: - Where the picker lives
+
+    static func current(_ state: AppState) -> PickerState? {
+        switch state.modal {
+        case .picker(let picker): picker
+        case .form(let form): form.picker
+        default: nil
+        }
+    }
+
+    static func set(_ state: inout AppState, _ picker: PickerState) {
+        switch state.modal {
+        case .picker: state.modal = .picker(picker)
+        case .form(var form):
+            form.picker = picker
+            state.modal = .form(form)
+        default: break
+        }
+    }
+
+    static func close(_ state: inout AppState) {
+        switch state.modal {
+        case .form(var form):
+            form.picker = nil
+            state.modal = .form(form)
+        default:
+            state.modal = nil
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import CallsCore
+import Foundation
+
+/// Runs effects against a ``CRMService`` and answers each with exactly one ``Msg``. It never
+/// throws: failures come back as the `…Failed` message carrying the ``CRMError``.
+public struct EffectRunner: Sendable {
+    public var service: any CRMService
+    /// Where an open form's draft is kept (`nil`: drafts are not persisted).
+    public var draftURL: URL?
+    /// Writes text to the clipboard (the terminal's OSC 52).
+    public var copy: @Sendable (String) async -> Void
+
+    public init(service: any CRMService, draftURL: URL? = nil, copy: @escaping @Sendable (String) async -> Void = { _ in }) {
+        self.service = service
+        self.draftURL = draftURL
+        self.copy = copy
+    }
+
+    /// Performs one effect. `.quit` answers `nil`: the run loop stops instead.
+    public func run(_ effect: Effect) async -> Msg? {
+        switch effect {
+        case .loadLookups(let token):
+            do {
+                async let owners = service.owners()
+                async let outcomes = service.outcomes()
+                async let properties = service.properties(.calls)
+                let lookups = Lookups(owners: try await owners, outcomes: OutcomeCatalog(custom: try await outcomes), callProperties: try await properties, loaded: true)
+                return .lookupsLoaded(token: token, lookups)
+            } catch { return .lookupsFailed(token: token, crm(error)) }
+
+        case .fetchPage(let token, let generation, let request):
+            do {
+                let page = try await service.search(.calls, request)
+                let rows = try await rowsWithRecords(page.results)
+                return .callsLoaded(token: token, generation: generation, rows: rows, total: page.total, nextAfter: page.nextAfter)
+            } catch { return .callsFailed(token: token, generation: generation, crm(error)) }
+
+        case .loadDetail(let token, let callID):
+            do { return .detailLoaded(token: token, try await detail(callID)) }
+            catch { return .detailFailed(token: token, callID: callID, crm(error)) }
+
+        case .saveCall(let token, let callID, let properties):
+            do { return .callSaved(token: token, try await service.update(.calls, id: callID, properties: properties)) }
+            catch { return .saveFailed(token: token, crm(error)) }
+
+        case .batchUpdate(let token, let updates):
+            do {
+                let result = try await service.batchUpdate(.calls, updates)
+                return .batchUpdated(token: token, updated: result.results, failures: result.errors)
+            } catch { return .batchUpdated(token: token, updated: [], failures: updates.map { failure(crm(error), id: $0.id) }) }
+
+        case .associate(let token, let callID, let record):
+            do {
+                try await service.associate(ObjectRef(.calls, callID), with: record, typeID: AssociationTypes.default(from: .calls, to: record.type)?.id)
+                return .associated(token: token)
+            } catch { return .associateFailed(token: token, crm(error)) }
+
+        case .removeAssociation(let token, let callID, let record):
+            do {
+                try await service.removeAssociation(ObjectRef(.calls, callID), with: record)
+                return .associationRemoved(token: token)
+            } catch { return .removeAssociationFailed(token: token, crm(error)) }
+
+        case .pin(let token, let callID, let record):
+            do {
+                let updated = try await service.pin(callID: callID, on: record)
+                return .pinned(token: token, record: record, pinnedID: updated.nonEmpty(CallProperty.pinnedEngagement))
+            } catch { return .pinFailed(token: token, crm(error)) }
+
+        case .archive(let token, let callID):
+            do {
+                try await service.archive(.calls, id: callID)
+                return .callsArchived(token: token, archived: [callID], failures: [])
+            } catch { return .callsArchived(token: token, archived: [], failures: [failure(crm(error), id: callID)]) }
+
+        case .batchArchive(let token, let ids):
+            do {
+                let result = try await service.batchArchive(.calls, ids: ids)
+                let failed = Set(result.errors.compactMap(\.id))
+                return .callsArchived(token: token, archived: ids.filter { !failed.contains($0) }, failures: result.errors)
+            } catch { return .callsArchived(token: token, archived: [], failures: ids.map { failure(crm(error), id: $0) }) }
+
+        case .createCall(let token, let input):
+            do { return .callCreated(token: token, try await service.create(.calls, input)) }
+            catch { return .createFailed(token: token, crm(error)) }
+
+        case .searchRecords(let token, let type, let query):
+            do {
+                let request = SearchRequest(query: query.isEmpty ? nil : query, properties: RecordSummary.properties(for: type), limit: 50)
+                let page = try await service.search(type, request)
+                return .recordsFound(token: token, page.results.map { RecordSummary($0, type: type) })
+            } catch { return .recordSearchFailed(token: token, crm(error)) }
+
+        case .loadDraft:
+            return .draftLoaded(DraftFile.load(draftURL))
+        case .saveDraft(let draft):
+            return .draftWritten(error: DraftFile.save(draft, to: draftURL))
+        case .clearDraft:
+            return .draftWritten(error: DraftFile.remove(draftURL))
+        case .copyToClipboard(let text):
+            await copy(text)
+            return .copied(text)
+        case .quit:
+            return nil
+        }
+    }
+
+    // MARK: - Composite reads
+
+    /// Names each row after its first associated contact (else company): two association
+    /// reads and two batch reads per page, whatever its size.
+    func rowsWithRecords(_ objects: [CRMObject]) async throws -> [CallRow] {
+        let ids = objects.map(\.id)
+        guard !ids.isEmpty else { return [] }
+        var firstRecord: [String: ObjectRef] = [:]
+        for type in [ObjectType.companies, .contacts] {
+            let links = try await service.batchAssociations(from: .calls, ids: ids, to: type)
+            for (callID, records) in links {
+                if let first = records.first { firstRecord[callID] = ObjectRef(type, first.id) }
+            }
+        }
+        var summaries: [ObjectRef: RecordSummary] = [:]
+        for type in [ObjectType.contacts, .companies] {
+            let wanted = Array(Set(firstRecord.values.filter { $0.type == type }.map(\.id))).sorted()
+            guard !wanted.isEmpty else { continue }
+            let result = try await service.batchRead(type, ids: wanted, properties: RecordSummary.properties(for: type))
+            for object in result.results { summaries[ObjectRef(type, object.id)] = RecordSummary(object, type: type) }
+        }
+        return objects.map { object in
+            let ref = firstRecord[object.id]
+            return CallRow(call: Call(object), record: ref.map { summaries[$0] ?? RecordSummary(ref: $0, name: "\($0.type.label) \($0.id)") })
+        }
+    }
+
+    /// The call with every property and its associated records by type.
+    func detail(_ callID: String) async throws -> CallDetail {
+        let object = try await service.get(.calls, id: callID, properties: nil, associations: ObjectType.recordTypes)
+        var groups: [ObjectType: [RecordSummary]] = [:]
+        for type in ObjectType.recordTypes {
+            let ids = (object.associations[type] ?? []).map(\.id)
+            guard !ids.isEmpty else { continue }
+            let unique = Array(Set(ids)).sorted()
+            let result = try await service.batchRead(type, ids: unique, properties: RecordSummary.properties(for: type))
+            let byID = Dictionary(result.results.map { ($0.id, RecordSummary($0, type: type)) }, uniquingKeysWith: { a, _ in a })
+            groups[type] = unique.map { byID[$0] ?? RecordSummary(ref: ObjectRef(type, $0), name: "\(type.label) \($0)") }
+        }
+        return CallDetail(call: Call(object), associations: groups)
+    }
+
+    // MARK: - Errors
+
+    private func crm(_ error: any Error) -> CRMError {
+        (error as? CRMError) ?? CRMError(kind: .other, message: String(describing: error))
+    }
+
+    private func failure(_ error: CRMError, id: String) -> CRMError {
+        var copy = error
+        copy.id = id
+        return copy
+    }
+}

@@ -1,0 +1,72 @@
+import CallsCore
+import Foundation
+
+/// Everything that reaches the reducer: inputs (keys, actions, resizes, clock ticks) and the
+/// results of effects, named in the past tense. Results carry the token of their effect.
+public enum Msg: Sendable, Equatable {
+    // MARK: Inputs
+    /// A key in notation (`j`, `<C-s>`, `<Space>`); the bindings turn it into an action or text.
+    case key(String)
+    /// An action by name, bypassing the keymap (tests, scripted use).
+    case action(Action)
+    /// Text pasted or typed into the focused input.
+    case text(String)
+    case resized(columns: Int, rows: Int)
+    /// The clock: spinner frames, the undo window, the quick-log timer.
+    case tick(Date)
+    /// The first message: start loading.
+    case started(Date)
+
+    // MARK: Results
+    case lookupsLoaded(token: Int, Lookups)
+    case lookupsFailed(token: Int, CRMError)
+    case callsLoaded(token: Int, generation: Int, rows: [CallRow], total: Int, nextAfter: String?)
+    case callsFailed(token: Int, generation: Int, CRMError)
+    case detailLoaded(token: Int, CallDetail)
+    case detailFailed(token: Int, callID: String, CRMError)
+    case callSaved(token: Int, CRMObject)
+    case saveFailed(token: Int, CRMError)
+    case batchUpdated(token: Int, updated: [CRMObject], failures: [CRMError])
+    case associated(token: Int)
+    case associateFailed(token: Int, CRMError)
+    case associationRemoved(token: Int)
+    case removeAssociationFailed(token: Int, CRMError)
+    case pinned(token: Int, record: ObjectRef, pinnedID: String?)
+    case pinFailed(token: Int, CRMError)
+    case callsArchived(token: Int, archived: [String], failures: [CRMError])
+    case callCreated(token: Int, CRMObject)
+    case createFailed(token: Int, CRMError)
+    case recordsFound(token: Int, [RecordSummary])
+    case recordSearchFailed(token: Int, CRMError)
+    case draftLoaded(FormDraft?)
+    case draftWritten(error: String?)
+    case copied(String)
+}
+
+/// What the reducer asks the outside world to do. Data, not closures, so tests compare them;
+/// the ``EffectRunner`` answers each with exactly one ``Msg``.
+public enum Effect: Sendable, Equatable {
+    case loadLookups(token: Int)
+    case fetchPage(token: Int, generation: Int, SearchRequest)
+    case loadDetail(token: Int, callID: String)
+    /// Update one call's properties (edit, outcome of one call, undo of either).
+    case saveCall(token: Int, callID: String, properties: [String: String])
+    /// Update many calls at once (outcome of the marked calls, undo of that).
+    case batchUpdate(token: Int, [ObjectUpdate])
+    case associate(token: Int, callID: String, record: ObjectRef)
+    case removeAssociation(token: Int, callID: String, record: ObjectRef)
+    /// Set `hs_pinned_engagement_id` on the record (`nil` unpins).
+    case pin(token: Int, callID: String?, record: ObjectRef)
+    /// Delete one call whose undo window has passed.
+    case archive(token: Int, callID: String)
+    /// Delete many calls (marked calls, or the pending ones on quit).
+    case batchArchive(token: Int, ids: [String])
+    case createCall(token: Int, ObjectInput)
+    case searchRecords(token: Int, type: ObjectType, query: String)
+    case loadDraft
+    case saveDraft(FormDraft)
+    case clearDraft
+    case copyToClipboard(String)
+    /// Stop the run loop (after pending deletes were sent).
+    case quit
+}

@@ -1,0 +1,83 @@
+import CallsCore
+import Foundation
+
+/// Times as the browser shows them, in the user's time zone. Pure functions of the date,
+/// "now" and the zone, so snapshots are stable.
+public enum TimeFormat {
+    /// The list's time column: `14:03` today, `Tue 09:10` within the last week, otherwise
+    /// `2025-11-02`.
+    public static func relative(_ date: Date, now: Date, timeZone: TimeZone) -> String {
+        let cal = calendar(timeZone)
+        let parts = cal.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let hm = two(parts.hour) + ":" + two(parts.minute)
+        if cal.isDate(date, inSameDayAs: now) { return hm }
+        let startOfToday = cal.startOfDay(for: now)
+        if date < startOfToday, date >= startOfToday.addingTimeInterval(-6 * 86_400) {
+            return weekdays[(parts.weekday ?? 1) - 1] + " " + hm
+        }
+        return dateOnly(parts)
+    }
+
+    /// `2025-11-02 14:03:05` in the zone, for the detail pane and forms.
+    public static func local(_ date: Date, timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return dateOnly(parts) + " " + two(parts.hour) + ":" + two(parts.minute) + ":" + two(parts.second)
+    }
+
+    /// The zone's abbreviation (`UTC`, `CET`).
+    public static func zoneName(_ timeZone: TimeZone, at date: Date) -> String {
+        timeZone.identifier == "UTC" ? "UTC" : (timeZone.abbreviation(for: date) ?? timeZone.identifier)
+    }
+
+    /// Reads what a user typed into a date field: `yyyy-MM-dd HH:mm[:ss]` in the zone, a
+    /// date alone (midnight), ISO-8601, or epoch milliseconds. Returns epoch milliseconds as
+    /// a string, or the input unchanged when it is none of those (validation explains).
+    public static func wireValue(fromLocal text: String, timeZone: TimeZone) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.allSatisfy(\.isNumber) || trimmed.contains("T") { return trimmed }
+        let pieces = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).map { Int($0) }
+        guard pieces.count >= 3, pieces.count <= 6, pieces.allSatisfy({ $0 != nil }) else { return trimmed }
+        let n = pieces.map { $0! }
+        var components = DateComponents()
+        components.year = n[0]; components.month = n[1]; components.day = n[2]
+        components.hour = n.count > 3 ? n[3] : 0
+        components.minute = n.count > 4 ? n[4] : 0
+        components.second = n.count > 5 ? n[5] : 0
+        guard (1...12).contains(n[1]), (1...31).contains(n[2]), let date = calendar(timeZone).date(from: components) else { return trimmed }
+        return String(HubSpotTimestamp.milliseconds(date))
+    }
+
+    /// A duration field's text as milliseconds: `h:mm:ss`, `m:ss`, or plain milliseconds.
+    public static func durationMilliseconds(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.contains(":") else { return trimmed }
+        let parts = trimmed.split(separator: ":").map { Int($0) }
+        guard parts.count <= 3, parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return trimmed }
+        let seconds = parts.reduce(0) { $0 * 60 + $1! }
+        return String(seconds * 1000)
+    }
+
+    // MARK: - Helpers
+
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    static func calendar(_ timeZone: TimeZone) -> Calendar {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        return cal
+    }
+
+    static func dateOnly(_ parts: DateComponents) -> String {
+        four(parts.year) + "-" + two(parts.month) + "-" + two(parts.day)
+    }
+
+    static func two(_ n: Int?) -> String {
+        let v = n ?? 0
+        return v < 10 ? "0\(v)" : "\(v)"
+    }
+
+    static func four(_ n: Int?) -> String {
+        let s = String(n ?? 0)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+}

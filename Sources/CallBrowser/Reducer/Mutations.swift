@@ -1,0 +1,205 @@
+import CallsCore
+import Foundation
+
+/// Every change to the CRM: applied to the state at once (optimistic), sent as an effect,
+/// rolled back with the reason when it fails, and remembered for undo when it succeeds.
+enum Mutations {
+    // MARK: - Properties (edit, outcome)
+
+    /// Sets properties on calls; one call is a `saveCall`, several a `batchUpdate`.
+    static func update(_ state: inout AppState, changes: [String: [String: String]], label: String, undoable: Bool = true) -> [Effect] {
+        let ids = changes.keys.sorted()
+        guard !ids.isEmpty else { return [] }
+        var previous: [String: [String: String]] = [:]
+        for id in ids {
+            let before = CallController.call(state, id)
+            previous[id] = Dictionary(uniqueKeysWithValues: (changes[id] ?? [:]).keys.map { ($0, before?.object[property: $0] ?? "") })
+            applyLocally(&state, id, changes[id] ?? [:])
+        }
+        let token = state.token()
+        let revert = UndoEntry.Revert.update(callIDs: ids, previous: previous)
+        state.inFlight[token] = InFlight(label: label, rollback: revert, undo: undoable ? UndoEntry(label: label, revert: revert) : nil)
+        if ids.count == 1 { return [.saveCall(token: token, callID: ids[0], properties: changes[ids[0]] ?? [:])] }
+        return [.batchUpdate(token: token, ids.map { ObjectUpdate(id: $0, properties: changes[$0] ?? [:]) })]
+    }
+
+    static func setOutcome(_ state: inout AppState, ids: [String], outcome: PickerItem) -> [Effect] {
+        let changes = Dictionary(uniqueKeysWithValues: ids.map { ($0, [CallProperty.disposition: outcome.id]) })
+        let label = ids.count == 1 ? "Outcome set to \(outcome.label)" : "Outcome of \(ids.count) calls set to \(outcome.label)"
+        if ids.count > 1 { state.list.marked = [] }
+        return update(&state, changes: changes, label: label)
+    }
+
+    /// Writes property values into the row and the detail (`""` clears).
+    static func applyLocally(_ state: inout AppState, _ id: String, _ properties: [String: String]) {
+        if let index = state.list.index(of: id) {
+            for (name, value) in properties { state.list.rows[index].call.object[property: name] = value.isEmpty ? nil : value }
+        }
+        if state.detail.detail?.call.id == id {
+            for (name, value) in properties { state.detail.detail!.call.object[property: name] = value.isEmpty ? nil : value }
+        }
+    }
+
+    // MARK: - Associations
+
+    static func associate(_ state: inout AppState, callID: String, record: RecordSummary, undoable: Bool = true) -> [Effect] {
+        addLocally(&state, callID, record)
+        let token = state.token()
+        let label = "Associated with \(record.ref.type.singular) \(record.name)"
+        state.inFlight[token] = InFlight(label: label, rollback: .removeAssociation(callID: callID, record: record.ref),
+                                         undo: undoable ? UndoEntry(label: label, revert: .removeAssociation(callID: callID, record: record.ref)) : nil)
+        return [.associate(token: token, callID: callID, record: record.ref)]
+    }
+
+    static func removeAssociation(_ state: inout AppState, callID: String, record: ObjectRef, undoable: Bool = true) -> [Effect] {
+        let removed = removeLocally(&state, callID, record)
+        let token = state.token()
+        let name = removed?.name ?? record.description
+        let label = "Removed the association with \(record.type.singular) \(name)"
+        state.inFlight[token] = InFlight(label: label, rollback: .associate(callID: callID, record: record),
+                                         undo: undoable ? UndoEntry(label: label, revert: .associate(callID: callID, record: record)) : nil)
+        if let removed { state.removedRecords[CallController.key(record)] = removed }
+        return [.removeAssociation(token: token, callID: callID, record: record)]
+    }
+
+    static func addLocally(_ state: inout AppState, _ callID: String, _ record: RecordSummary) {
+        if state.detail.detail?.call.id == callID {
+            var list = state.detail.detail!.associations[record.ref.type] ?? []
+            if !list.contains(where: { $0.ref == record.ref }) { list.append(record) }
+            state.detail.detail!.associations[record.ref.type] = list
+        }
+        if let index = state.list.index(of: callID), state.list.rows[index].record == nil,
+           record.ref.type == .contacts || record.ref.type == .companies {
+            state.list.rows[index].record = record
+        }
+        state.removedRecords[CallController.key(record.ref)] = record
+    }
+
+    @discardableResult
+    static func removeLocally(_ state: inout AppState, _ callID: String, _ ref: ObjectRef) -> RecordSummary? {
+        var removed: RecordSummary?
+        if state.detail.detail?.call.id == callID {
+            var list = state.detail.detail!.associations[ref.type] ?? []
+            if let index = list.firstIndex(where: { $0.ref == ref }) { removed = list.remove(at: index) }
+            state.detail.detail!.associations[ref.type] = list.isEmpty ? nil : list
+        }
+        if let index = state.list.index(of: callID), state.list.rows[index].record?.ref == ref {
+            removed = removed ?? state.list.rows[index].record
+            state.list.rows[index].record = nil
+        }
+        return removed
+    }
+
+    // MARK: - Pin
+
+    static func togglePin(_ state: inout AppState, callID: String, record: RecordSummary) -> [Effect] {
+        let unpin = record.pins(callID)
+        let previous = record.pinnedEngagementID
+        setPinLocally(&state, record.ref, unpin ? nil : callID)
+        let token = state.token()
+        let label = unpin ? "Unpinned from \(record.name)" : "Pinned on \(record.name)"
+        state.inFlight[token] = InFlight(label: label, rollback: .pin(record: record.ref, previous: previous),
+                                         undo: UndoEntry(label: label, revert: .pin(record: record.ref, previous: previous)))
+        return [.pin(token: token, callID: unpin ? nil : callID, record: record.ref)]
+    }
+
+    static func setPinLocally(_ state: inout AppState, _ ref: ObjectRef, _ pinned: String?) {
+        guard var detail = state.detail.detail, var list = detail.associations[ref.type],
+              let index = list.firstIndex(where: { $0.ref == ref }) else { return }
+        list[index].pinnedEngagementID = pinned
+        detail.associations[ref.type] = list
+        state.detail.detail = detail
+    }
+
+    // MARK: - Delete
+
+    /// Hides the calls and starts their undo window; the archive is sent by a later tick.
+    static func delete(_ state: inout AppState, ids: [String]) -> [Effect] {
+        var hidden: [String] = []
+        for id in ids {
+            guard let index = state.list.index(of: id) else { continue }
+            let row = state.list.rows.remove(at: index)
+            state.pendingDeletes[id] = PendingDelete(row: row, index: index, deadline: state.now.addingTimeInterval(AppState.undoWindow))
+            hidden.append(id)
+        }
+        guard !hidden.isEmpty else { return [] }
+        state.list.marked.subtract(hidden)
+        state.list.total = max(0, state.list.total - hidden.count)
+        let undoKey = state.bindings.firstKey(for: .undo, from: .global) ?? "u"
+        let what = hidden.count == 1 ? "Deleted" : "Deleted \(hidden.count) calls"
+        state.undo = UndoEntry(label: what, revert: .restore(ids: hidden))
+        state.setStatus("\(what) — \(undoKey) to undo", .success, for: AppState.undoWindow)
+        return ListController.move(&state, to: state.list.cursor)
+    }
+
+    /// Puts rows whose delete is still pending (or failed) back where they were.
+    static func restore(_ state: inout AppState, rows: [PendingDelete]) {
+        for pending in rows.sorted(by: { $0.index < $1.index }) where state.list.index(of: pending.row.id) == nil {
+            state.list.rows.insert(pending.row, at: min(pending.index, state.list.rows.count))
+            state.list.total += 1
+        }
+        ListController.keepCursorVisible(&state)
+    }
+
+    // MARK: - Undo
+
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.undo else { return [] }
+        state.undo = nil
+        switch entry.revert {
+        case .restore(let ids):
+            let pending = ids.compactMap { state.pendingDeletes[$0] }
+            guard !pending.isEmpty else {
+                state.setStatus("Too late: the delete was already sent", .warning)
+                return []
+            }
+            for p in pending { state.pendingDeletes[p.row.id] = nil }
+            restore(&state, rows: pending)
+            if let first = pending.min(by: { $0.index < $1.index }), let index = state.list.index(of: first.row.id) {
+                state.list.cursor = index
+                ListController.keepCursorVisible(&state)
+            }
+            state.setStatus(pending.count == 1 ? "Restored" : "Restored \(pending.count) calls", .success)
+            return DetailController.follow(&state)
+        default:
+            state.setStatus("Undoing: \(entry.label)…", .info)
+            return revert(&state, entry.revert, label: "Undid: \(entry.label)")
+        }
+    }
+
+    /// Sends the inverse of a mutation (as a new, non-undoable mutation).
+    static func revert(_ state: inout AppState, _ revert: UndoEntry.Revert, label: String) -> [Effect] {
+        switch revert {
+        case .update(_, let previous):
+            return update(&state, changes: previous, label: label, undoable: false)
+        case .removeAssociation(let callID, let record):
+            return removeAssociation(&state, callID: callID, record: record, undoable: false)
+        case .associate(let callID, let record):
+            let summary = state.removedRecords[CallController.key(record)] ?? RecordSummary(ref: record, name: "\(record.type.label) \(record.id)")
+            return associate(&state, callID: callID, record: summary, undoable: false)
+        case .pin(let record, let previous):
+            setPinLocally(&state, record, previous)
+            let token = state.token()
+            state.inFlight[token] = InFlight(label: label, rollback: nil, undo: nil)
+            return [.pin(token: token, callID: previous, record: record)]
+        case .restore:
+            return []
+        }
+    }
+
+    /// Puts local state back after a failed mutation.
+    static func rollback(_ state: inout AppState, _ revert: UndoEntry.Revert, only ids: Set<String>? = nil) {
+        switch revert {
+        case .update(let callIDs, let previous):
+            for id in callIDs where ids?.contains(id) ?? true { applyLocally(&state, id, previous[id] ?? [:]) }
+        case .removeAssociation(let callID, let record):
+            removeLocally(&state, callID, record)
+        case .associate(let callID, let record):
+            if let summary = state.removedRecords[CallController.key(record)] { addLocally(&state, callID, summary) }
+        case .pin(let record, let previous):
+            setPinLocally(&state, record, previous)
+        case .restore:
+            break
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import CallsCore
+import Foundation
+
+extension Reducer {
+    /// Results of effects. Stale results (a token no longer awaited) are dropped.
+    static func handleResult(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .lookupsLoaded(_, let lookups):
+            state.lookups = lookups
+            return []
+        case .lookupsFailed(_, let error):
+            state.setStatus("Could not load owners and outcomes: \(error.description)", .error)
+            return []
+
+        case .callsLoaded(let token, let generation, let rows, let total, let nextAfter):
+            guard token == state.list.loadingToken, generation == state.list.generation else { return [] }
+            state.list.loadingToken = nil
+            return ListController.pageLoaded(&state, rows: rows, total: total, nextAfter: nextAfter)
+        case .callsFailed(let token, _, let error):
+            guard token == state.list.loadingToken else { return [] }
+            state.list.loadingToken = nil
+            state.setStatus("Could not load calls: \(error.description)", .error)
+            return []
+
+        case .detailLoaded(let token, let detail):
+            guard token == state.detail.loadingToken else { return [] }
+            state.detail.loadingToken = nil
+            state.detail.detail = detail
+            for record in detail.allRecords { state.removedRecords[CallController.key(record.ref)] = record }
+            return afterDetail(&state, detail)
+        case .detailFailed(let token, let callID, let error):
+            guard token == state.detail.loadingToken else { return [] }
+            state.detail.loadingToken = nil
+            state.detail.error = error.description
+            if state.pendingIntent?.callID == callID { state.pendingIntent = nil }
+            if state.draftToRestore != nil {
+                state.draftToRestore = nil
+                state.setStatus("A saved draft was for call \(callID), which could not be loaded; draft dropped", .warning)
+                return [.clearDraft]
+            }
+            state.setStatus("Could not load call \(callID): \(error.description)", .error)
+            return []
+
+        case .callSaved(let token, let object):
+            guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
+            Mutations.applyLocally(&state, object.id, object.properties.compactMapValues { $0 }.filter { CallFilter.listProperties.contains($0.key) })
+            succeeded(&state, flight)
+            return []
+        case .saveFailed(let token, let error):
+            return failed(&state, token, error)
+
+        case .batchUpdated(let token, let updated, let failures):
+            guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
+            guard !failures.isEmpty else {
+                succeeded(&state, flight)
+                return []
+            }
+            let okIDs = Set(updated.map(\.id))
+            if let rollback = flight.rollback, case .update(let ids, _) = rollback {
+                Mutations.rollback(&state, rollback, only: Set(ids.filter { !okIDs.contains($0) }))
+            }
+            let list = failures.prefix(3).map { "\($0.id ?? "?"): \($0.message)" }.joined(separator: "; ")
+            state.setStatus("\(updated.count) updated, \(failures.count) failed — \(list)", .error)
+            return []
+
+        case .associated(let token), .associationRemoved(let token):
+            guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
+            succeeded(&state, flight)
+            return []
+        case .associateFailed(let token, let error), .removeAssociationFailed(let token, let error), .pinFailed(let token, let error):
+            return failed(&state, token, error)
+        case .pinned(let token, let record, let pinnedID):
+            guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
+            Mutations.setPinLocally(&state, record, pinnedID)
+            succeeded(&state, flight)
+            return []
+
+        case .callsArchived(let token, let archived, let failures):
+            state.inFlight[token] = nil
+            return archivedResult(&state, archived: archived, failures: failures)
+
+        case .callCreated(let token, let object):
+            guard case .form(let form) = state.modal, form.savingToken == token else { return [] }
+            state.modal = nil
+            let title = Call(object).title.map { "“\($0)”" } ?? object.id
+            state.setStatus("Logged call \(title)", .success)
+            if state.quickLogOnly { return [.clearDraft, .quit] }
+            return [.clearDraft] + ListController.reload(&state, keepSelection: true)
+        case .createFailed(let token, let error):
+            guard case .form(var form) = state.modal, form.savingToken == token else { return [] }
+            form.savingToken = nil
+            form.error = error.description
+            state.modal = .form(form)
+            state.setStatus("Could not log the call: \(error.description)", .error)
+            return []
+
+        case .recordsFound(let token, let records):
+            guard var picker = PickerController.current(state), picker.loadingToken == token else { return [] }
+            picker.loadingToken = nil
+            picker.items = records.map { PickerItem(id: $0.ref.id, label: $0.name, detail: $0.subtitle) }
+            picker.cursor = min(picker.cursor, max(0, picker.items.count - 1))
+            PickerController.set(&state, picker)
+            return []
+        case .recordSearchFailed(let token, let error):
+            guard var picker = PickerController.current(state), picker.loadingToken == token else { return [] }
+            picker.loadingToken = nil
+            PickerController.set(&state, picker)
+            state.setStatus("Search failed: \(error.description)", .error)
+            return []
+
+        case .draftLoaded(let draft):
+            return restoreDraft(&state, draft)
+        case .draftWritten(let error):
+            if let error { state.setStatus(error, .warning) }
+            return []
+        case .copied(let text):
+            state.setStatus("Copied \(text) to the clipboard", .success)
+            return []
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Mutation outcomes
+
+    static func succeeded(_ state: inout AppState, _ flight: InFlight) {
+        if let undo = flight.undo {
+            state.undo = undo
+            let key = state.bindings.firstKey(for: .undo, from: .global) ?? "u"
+            state.setStatus("\(flight.label) — \(key) to undo", .success)
+        } else {
+            state.setStatus(flight.label, .success)
+        }
+    }
+
+    static func failed(_ state: inout AppState, _ token: Int, _ error: CRMError) -> [Effect] {
+        guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
+        if let rollback = flight.rollback { Mutations.rollback(&state, rollback) }
+        state.setStatus("Failed (\(flight.label.lowercased())): \(error.description)", .error)
+        return []
+    }
+
+    static func archivedResult(_ state: inout AppState, archived: [String], failures: [CRMError]) -> [Effect] {
+        if !archived.isEmpty, let after = state.list.nextAfter, let offset = Int(after) {
+            state.list.nextAfter = String(max(0, offset - archived.count))
+        }
+        if !failures.isEmpty {
+            let list = failures.prefix(3).map { "\($0.id ?? "?"): \($0.message)" }.joined(separator: "; ")
+            state.setStatus("\(failures.count) delete(s) failed — \(list)", .error)
+        }
+        if state.quitting { return [.quit] }
+        if !failures.isEmpty { return ListController.reload(&state, keepSelection: true) }
+        return []
+    }
+
+    // MARK: - Detail-dependent follow-ups
+
+    static func afterDetail(_ state: inout AppState, _ detail: CallDetail) -> [Effect] {
+        if let draft = state.draftToRestore, case .edit(let id) = draft.kind, id == detail.call.id {
+            state.draftToRestore = nil
+            state.modal = .form(FormBuilder.apply(draft, to: FormBuilder.edit(detail.call, state)))
+            state.setStatus("Restored an unsaved draft", .info)
+            return []
+        }
+        if let intent = state.pendingIntent, intent.callID == detail.call.id {
+            state.pendingIntent = nil
+            if state.status.message?.text == "Loading the call…" { state.status.message = nil }
+            return CallController.withDetail(&state, intent.action, intent.callID)
+        }
+        return []
+    }
+
+    static func restoreDraft(_ state: inout AppState, _ draft: FormDraft?) -> [Effect] {
+        guard let draft else {
+            if state.quickLogOnly, state.modal == nil { state.modal = .form(FormBuilder.quickLog(state)) }
+            return []
+        }
+        switch draft.kind {
+        case .quickLog:
+            state.modal = .form(FormBuilder.apply(draft, to: FormBuilder.quickLog(state)))
+            state.setStatus("Restored an unsaved draft", .info)
+            return []
+        case .edit(let id):
+            if state.quickLogOnly { return [] }
+            state.draftToRestore = draft
+            return DetailController.load(&state, id, force: true)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import CallsCore
+import Foundation
+
+/// Applies one message to the state and returns the effects to run. Pure and synchronous:
+/// no clock, no I/O; time and results arrive in messages.
+public func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    if msg.isResult { state.status.busy = max(0, state.status.busy - 1) }
+    let effects = Reducer.handle(&state, msg)
+    state.status.busy += effects.filter(\.isIO).count
+    return effects
+}
+
+/// The reducer's parts: inputs here, results in `Reducer+Results.swift`, each context's
+/// actions in its controller.
+enum Reducer {
+    static func handle(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+        switch msg {
+        case .started(let now):
+            state.now = now
+            var effects: [Effect] = [.loadLookups(token: state.token())]
+            if !state.quickLogOnly { effects += ListController.reload(&state, keepSelection: false) }
+            effects.append(.loadDraft)
+            return effects
+        case .key(let key):
+            return handleKey(&state, key)
+        case .action(let action):
+            return perform(&state, action, in: state.context)
+        case .text(let text):
+            return insertText(&state, text)
+        case .resized(let columns, let rows):
+            state.columns = max(1, columns)
+            state.rows = max(1, rows)
+            ListController.keepCursorVisible(&state)
+            return []
+        case .tick(let now):
+            return tick(&state, now)
+        default:
+            return handleResult(&state, msg)
+        }
+    }
+
+    // MARK: - Keys
+
+    static func handleKey(_ state: inout AppState, _ key: String) -> [Effect] {
+        if state.modal == nil, state.list.editingFilter != nil {
+            return FilterBarController.handleKey(&state, key)
+        }
+        let context = state.context
+        let keys = state.pendingKeys + [key]
+        switch state.bindings.match(keys, in: context) {
+        case .action(let action, let boundContext):
+            state.pendingKeys = []
+            return perform(&state, action, in: boundContext)
+        case .prefix:
+            state.pendingKeys = keys
+            return []
+        case .none:
+            state.pendingKeys = []
+            if keys.count > 1 { return handleKey(&state, key) }
+            return unboundKey(&state, key)
+        }
+    }
+
+    /// Keys with no binding: text for forms and pickers, editing keys, else a hint.
+    static func unboundKey(_ state: inout AppState, _ key: String) -> [Effect] {
+        switch state.context {
+        case .form: return FormController.editKey(&state, key)
+        case .picker: return PickerController.editKey(&state, key)
+        default:
+            if typedText(key) != nil {
+                let help = state.bindings.firstKey(for: .showHelp, from: .global) ?? "?"
+                state.setStatus("\(key) does nothing here; \(help) shows the keys", .warning)
+            }
+            return []
+        }
+    }
+
+    static func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
+        if state.modal == nil, state.list.editingFilter != nil {
+            state.list.editingFilter! += text
+            return []
+        }
+        switch state.context {
+        case .form: return FormController.insert(&state, text)
+        case .picker: return PickerController.insert(&state, text)
+        default: return []
+        }
+    }
+
+    // MARK: - Actions
+
+    /// Runs an action in a context, or says in the status line why it is unavailable.
+    static func perform(_ state: inout AppState, _ action: Action, in context: BrowserContext) -> [Effect] {
+        // An action bound in a context that does not handle it (a global action bound in
+        // `form`, say) runs as the global action.
+        let context = ActionTable.row(action, in: context) == nil && ActionTable.row(action, in: .global) != nil ? .global : context
+        if let reason = disabledReason(action, in: context, state) {
+            state.setStatus(reason, .warning)
+            return []
+        }
+        switch context {
+        case .global: return CallController.perform(&state, action)
+        case .list: return ListController.perform(&state, action)
+        case .detail: return DetailController.perform(&state, action)
+        case .form: return FormController.perform(&state, action)
+        case .picker: return PickerController.perform(&state, action)
+        case .confirm: return ConfirmController.perform(&state, action)
+        case .help: return HelpController.perform(&state, action)
+        }
+    }
+
+    /// Why an action cannot run now, or `nil` when it can.
+    static func disabledReason(_ action: Action, in context: BrowserContext, _ state: AppState) -> String? {
+        switch context {
+        case .global: CallController.disabledReason(action, state)
+        case .list: ListController.disabledReason(action, state)
+        case .detail: nil
+        case .form: FormController.disabledReason(action, state)
+        case .picker: nil
+        case .confirm: nil
+        case .help: nil
+        }
+    }
+
+    // MARK: - Clock
+
+    static func tick(_ state: inout AppState, _ now: Date) -> [Effect] {
+        state.now = now
+        if state.status.busy > 0 { state.status.spinnerFrame += 1 }
+        if let expires = state.status.message?.expires, expires <= now { state.status.message = nil }
+        FormController.tickTimer(&state)
+        let due = state.pendingDeletes.values.filter { $0.deadline <= now }.map(\.row.id).sorted()
+        guard !due.isEmpty else { return [] }
+        for id in due { state.pendingDeletes[id] = nil }
+        if case .restore(let ids) = state.undo?.revert {
+            let left = ids.filter { !due.contains($0) }
+            state.undo = left.isEmpty ? nil : UndoEntry(label: state.undo!.label, revert: .restore(ids: left))
+        }
+        let token = state.token()
+        state.inFlight[token] = InFlight(label: "Delete", rollback: nil, undo: nil)
+        return [due.count == 1 ? .archive(token: token, callID: due[0]) : .batchArchive(token: token, ids: due)]
+    }
+}
+
+// MARK: - Message and effect kinds
+
+extension Msg {
+    /// Results of effects (as opposed to inputs).
+    var isResult: Bool {
+        switch self {
+        case .key, .action, .text, .resized, .tick, .started: false
+        case .draftLoaded, .draftWritten, .copied: false
+        default: true
+        }
+    }
+}
+
+extension Effect {
+    /// Effects that talk to the service (counted for the spinner).
+    var isIO: Bool {
+        switch self {
+        case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .quit: false
+        default: true
+        }
+    }
+}
+
+// MARK: - Status line
+
+extension AppState {
+    /// Shows a message; errors stay until the next message, others fade after a few seconds.
+    mutating func setStatus(_ text: String, _ kind: StatusState.Kind, for seconds: TimeInterval? = nil) {
+        let duration = seconds ?? (kind == .error ? nil : 5)
+        status.message = StatusState.Message(text: text, kind: kind, expires: duration.map { now.addingTimeInterval($0) })
+    }
+}

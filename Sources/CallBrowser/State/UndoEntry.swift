@@ -1,0 +1,56 @@
+import CallsCore
+import Foundation
+
+/// The last mutation, as a value that can be reverted with `u`.
+public struct UndoEntry: Sendable, Equatable {
+    public var label: String
+    public var revert: Revert
+
+    public init(label: String, revert: Revert) {
+        self.label = label
+        self.revert = revert
+    }
+
+    /// How to take a mutation back.
+    public enum Revert: Sendable, Equatable {
+        /// Write these property values back (edit, outcome).
+        case update(callIDs: [String], previous: [String: [String: String]])
+        /// Remove an association that was added.
+        case removeAssociation(callID: String, record: ObjectRef)
+        /// Add back an association that was removed.
+        case associate(callID: String, record: ObjectRef)
+        /// Set the record's pinned engagement back (`nil` unpins).
+        case pin(record: ObjectRef, previous: String?)
+        /// Bring back calls whose delete is still waiting.
+        case restore(ids: [String])
+    }
+}
+
+/// A call deleted in the UI whose archive request waits out the undo window.
+public struct PendingDelete: Sendable, Equatable {
+    public var row: CallRow
+    /// Where the row was, to put it back.
+    public var index: Int
+    public var deadline: Date
+
+    public init(row: CallRow, index: Int, deadline: Date) {
+        self.row = row
+        self.index = index
+        self.deadline = deadline
+    }
+}
+
+/// A mutation in flight: what to restore if it fails, and what undo will do if it succeeds.
+public struct InFlight: Sendable, Equatable {
+    public var label: String
+    /// Local state to put back on failure.
+    public var rollback: UndoEntry.Revert?
+    /// The undo entry to record on success (`nil` for an undo itself).
+    public var undo: UndoEntry?
+
+    public init(label: String, rollback: UndoEntry.Revert?, undo: UndoEntry?) {
+        self.label = label
+        self.rollback = rollback
+        self.undo = undo
+    }
+}

@@ -1,0 +1,50 @@
+import TerminalKit
+
+/// Renders the whole screen from the state. Responsive: list and detail side by side at
+/// ``AppState/splitWidth`` columns and wider; narrower, the detail takes the screen when
+/// opened. Any size down to 1×1 renders without trapping.
+public enum BrowserView {
+    public static func render(_ state: AppState) -> CellBuffer {
+        var buffer = CellBuffer(width: max(0, state.columns), height: max(0, state.rows))
+        render(state, into: &buffer)
+        return buffer
+    }
+
+    public static func render(_ state: AppState, into buffer: inout CellBuffer) {
+        let screen = buffer.area
+        guard !screen.isEmpty else { return }
+        if state.quickLogOnly {
+            if case .form(let form) = state.modal {
+                let (main, status) = screen.splitBottom(1)
+                FormView.render(form, state, into: &buffer, area: main)
+                if let picker = form.picker { PickerView.render(picker, into: &buffer, area: main) }
+                StatusLineView.renderStatus(state, into: &buffer, area: status)
+            }
+            return
+        }
+        let (top, rest) = screen.splitTop(1)
+        let (body, status) = rest.splitBottom(1)
+        StatusLineView.renderTitle(state, into: &buffer, area: top)
+        StatusLineView.renderStatus(state, into: &buffer, area: status)
+        if state.isSplit {
+            let (left, right) = body.splitLeft(DetailLines.listWidth(body.width))
+            CallListView.render(state, into: &buffer, area: left)
+            let separator = Rect(x: right.x, y: right.y, width: 1, height: right.height)
+            for y in separator.y..<separator.maxY { buffer.write("│", x: separator.x, y: y, style: Theme.border) }
+            DetailView.render(state, into: &buffer, area: right.inset(left: 1))
+        } else if state.focus == .detail {
+            DetailView.render(state, into: &buffer, area: body)
+        } else {
+            CallListView.render(state, into: &buffer, area: body)
+        }
+        switch state.modal {
+        case .form(let form):
+            FormView.render(form, state, into: &buffer, area: body)
+            if let picker = form.picker { PickerView.render(picker, into: &buffer, area: body) }
+        case .picker(let picker): PickerView.render(picker, into: &buffer, area: body)
+        case .confirm(let confirm): ConfirmView.render(confirm, into: &buffer, area: body)
+        case .help(let scroll): HelpView.render(state, scroll: scroll, into: &buffer, area: body)
+        case nil: break
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import CallsCore
+import Foundation
+import TerminalKit
+
+/// The detail pane's content as lines for a width: every property with its label, the
+/// notes wrapped, the badge and what it means, and the associations with pin state.
+enum DetailLines {
+    static let labelWidth = 22
+
+    /// Lines for the current detail at the pane's width.
+    static func count(_ state: AppState) -> Int {
+        build(state, width: paneWidth(state)).count
+    }
+
+    static func paneWidth(_ state: AppState) -> Int {
+        state.isSplit ? state.columns - listWidth(state.columns) - 1 : state.columns
+    }
+
+    /// The list's share of a split screen.
+    static func listWidth(_ columns: Int) -> Int { columns * 11 / 20 }
+
+    static func build(_ state: AppState, width: Int) -> [[Span]] {
+        guard width > 0 else { return [] }
+        guard let id = state.detail.callID else { return [[Span("No call selected.", Theme.dim)]] }
+        guard let detail = state.detail.detail, detail.call.id == id else {
+            if let error = state.detail.error { return [[Span(error, Theme.error)]] }
+            return [[Span("Loading call \(id)…", Theme.dim)]]
+        }
+        let call = detail.call
+        let lookups = state.lookups
+        var lines: [[Span]] = []
+        for row in Clean.line(call.title ?? "(untitled call)", width: width * 3).wrapped(toWidth: width) { lines.append([Span(row, .bold)]) }
+        if let badge = call.badge {
+            lines.append([Span(Theme.glyph(badge) + " " + Theme.name(badge), Theme.style(badge)), Span(" — " + badge.meaning, Theme.dim)])
+        }
+        lines.append([])
+
+        // Properties: the defined ones in display order, then any the definitions do not know.
+        let definitions = (lookups.callProperties.isEmpty ? StandardProperties.definitions(for: .calls, outcomes: lookups.outcomes) : lookups.callProperties)
+            .filter { !$0.hidden && $0.name != CallProperty.body }
+            .sorted { $0.displayOrder < $1.displayOrder }
+        let known = Set(definitions.map(\.name) + [CallProperty.body])
+        let extra = call.object.properties.keys.filter { !known.contains($0) }.sorted()
+        let labelColumn = min(labelWidth, max(8, width / 3))
+        for (name, label, type) in definitions.map({ ($0.name, $0.label, $0.type) }) + extra.map({ ($0, $0, PropertyDefinition.ValueType.string) }) {
+            let raw = call.object[property: name]
+            let value = format(name: name, type: type, raw: raw, state)
+            let valueWidth = max(1, width - labelColumn - 1)
+            let rows = value.isEmpty ? ["—"] : Clean.line(value, width: valueWidth * 4).wrapped(toWidth: valueWidth)
+            for (i, row) in rows.prefix(4).enumerated() {
+                let labelText = i == 0 ? Clean.line(label).fitted(toWidth: labelColumn) : String(repeating: " ", count: labelColumn)
+                lines.append([Span(labelText, Theme.label), Span(" "), Span(row, value.isEmpty ? Theme.dim : .plain)])
+            }
+        }
+
+        lines.append([])
+        lines.append([Span("Notes", Theme.header)])
+        if let body = call.body {
+            for paragraph in Clean.body(body) {
+                for row in paragraph.wrapped(toWidth: width) { lines.append([Span(row)]) }
+            }
+        } else {
+            lines.append([Span("No notes.", Theme.dim)])
+        }
+
+        lines.append([])
+        lines.append([Span("Associations", Theme.header)])
+        if detail.allRecords.isEmpty { lines.append([Span("Not associated with any record.", Theme.dim)]) }
+        for type in ObjectType.recordTypes {
+            guard let records = detail.associations[type], !records.isEmpty else { continue }
+            lines.append([Span("\(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()) (\(records.count))", Theme.label)])
+            for record in records {
+                var spans = [Span("  " + Clean.line(record.name, width: width))]
+                if let subtitle = record.subtitle { spans.append(Span(" " + Clean.line(subtitle, width: width), Theme.dim)) }
+                if record.pins(call.id) { spans.append(Span("  [pinned]", Theme.pinned)) }
+                lines.append(spans)
+            }
+        }
+        return lines
+    }
+
+    /// A property value for people: outcome labels, owner names, local and exact times,
+    /// durations, status and direction labels.
+    static func format(name: String, type: PropertyDefinition.ValueType, raw: String?, _ state: AppState) -> String {
+        guard let raw, !raw.isEmpty else { return "" }
+        switch name {
+        case CallProperty.disposition: return "\(state.lookups.outcomes.label(for: raw)) (\(OutcomeCatalog.shortGUID(raw)))"
+        case CallProperty.owner: return state.lookups.ownerName(raw) ?? raw
+        case CallProperty.duration:
+            guard let ms = Int(raw) ?? Double(raw).map({ Int($0) }) else { return raw }
+            return "\(Call.formatDuration(milliseconds: ms)) (\(ms) ms)"
+        case CallProperty.status: return CallStatus(raw).label
+        case CallProperty.direction: return CallDirection(raw).label
+        default: break
+        }
+        if type == .datetime || type == .date, let date = HubSpotTimestamp.parse(raw) {
+            return "\(TimeFormat.local(date, timeZone: state.timeZone)) \(TimeFormat.zoneName(state.timeZone, at: date)) (\(HubSpotTimestamp.format(date)))"
+        }
+        return raw
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TerminalKit
+
+/// The title bar (what is shown) and the status line (message or hints, spinner, position).
+enum StatusLineView {
+    static func renderTitle(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
+        guard area.width > 0, area.height > 0 else { return }
+        buffer.fill(area, style: Theme.title)
+        var parts = ["hubcalls", "\(state.list.total) calls", state.list.sort.label]
+        if !state.list.filterText.isEmpty { parts.append("filter: " + Clean.line(state.list.filterText, width: 80)) }
+        if !state.list.marked.isEmpty { parts.append("\(state.list.marked.count) marked") }
+        if state.readOnly { parts.append("read-only") }
+        buffer.write(" " + parts.joined(separator: " · "), x: area.x, y: area.y, maxWidth: area.width, style: Theme.title)
+    }
+
+    static func renderStatus(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
+        guard area.width > 0, area.height > 0 else { return }
+        buffer.fill(area)
+        var right = ""
+        if state.status.busy > 0 { right += Theme.spinner[state.status.spinnerFrame % Theme.spinner.count] + " " }
+        if !state.list.rows.isEmpty {
+            right += "\(state.list.cursor + 1)/\(state.list.total)"
+        }
+        let rightWidth = min(area.width, right.displayWidth)
+        let leftWidth = max(0, area.width - rightWidth - 1)
+        if let editing = state.list.editingFilter, state.modal == nil {
+            let text = "/" + editing
+            let used = buffer.write(text, x: area.x, y: area.y, maxWidth: leftWidth)
+            buffer.write(" ", x: area.x + used, y: area.y, maxWidth: 1, style: Theme.selected)
+        } else if let message = state.status.message {
+            let style: Style = switch message.kind {
+            case .error: Theme.error
+            case .warning: Theme.warning
+            case .success: Theme.success
+            case .info: .plain
+            }
+            buffer.write(Clean.line(message.text, width: leftWidth + 1).truncated(toWidth: leftWidth), x: area.x, y: area.y, maxWidth: leftWidth, style: style)
+        } else {
+            buffer.write(hints(state), x: area.x, y: area.y, width: leftWidth)
+        }
+        buffer.write(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth, style: Theme.dim)
+    }
+
+    /// Key hints for the current context: actions with a short hint that are enabled now.
+    static func hints(_ state: AppState) -> [Span] {
+        var spans: [Span] = []
+        var seen: Set<Action> = []
+        for context in state.context.lookupChain {
+            for row in ActionTable.rows(in: context) {
+                guard let hint = row.hint, !seen.contains(row.action),
+                      Reducer.disabledReason(row.action, in: context, state) == nil,
+                      let key = state.bindings.keys(for: row.action, in: context).first else { continue }
+                if state.readOnly, row.dangerous || CallController.mutating.contains(row.action) { continue }
+                seen.insert(row.action)
+                spans.append(Span(key, Theme.key))
+                spans.append(Span(" \(hint)  "))
+            }
+        }
+        return spans
+    }
+}

@@ -1,1 +1,0 @@
-// HubSpotAPI: see its DocC catalog.

@@ -1,0 +1,60 @@
+import Foundation
+
+/// One HTTP exchange as the transport sees it: absolute URL, method, headers, body.
+///
+/// Built by the request executor; the `Authorization` header is set here and nowhere else,
+/// and ``description`` never shows it.
+public struct TransportRequest: Sendable {
+    public var url: URL
+    public var method: String
+    public var headers: [String: String]
+    public var body: Data?
+    /// Seconds before the request is abandoned with a timeout.
+    public var timeout: Double
+
+    public init(url: URL, method: String, headers: [String: String] = [:], body: Data? = nil, timeout: Double = 30) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+}
+
+/// A response with lower-cased header names.
+public struct TransportResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.body = body
+    }
+
+    /// A header by case-insensitive name.
+    public func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    /// `X-HubSpot-Correlation-Id`, which HubSpot support asks for.
+    public var correlationId: String? { header("x-hubspot-correlation-id") }
+}
+
+/// Sends one HTTP request. ``URLSessionTransport`` is the real one; tests wrap it to inject
+/// faults (a dropped connection after the server has processed a create, for example).
+public protocol HTTPTransport: Sendable {
+    /// Throws a `URLError` (or any error) when no HTTP response arrived.
+    func send(_ request: TransportRequest) async throws -> TransportResponse
+}
+
+// MARK: - Redaction
+
+extension TransportRequest: CustomStringConvertible {
+    /// `GET https://api.hubapi.com/crm/v3/objects/calls` — method and URL without the query
+    /// (it may hold search text or e-mail addresses) and never a header.
+    public var description: String {
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        components?.query = nil
+        return "\(method) \(components?.string ?? url.path)"
+    }
+}

@@ -1,0 +1,139 @@
+// MARK: - FieldEditor
+
+/// An editable text value with a cursor: the heart of every text field.
+///
+/// Keys: printable characters insert; `<Left>`/`<Right>` move; `<Home>`/`<C-a>` and
+/// `<End>`/`<C-e>` go to the start and end of the line; `<BS>` and `<Del>` delete; `<C-w>`
+/// deletes the word before the cursor, `<C-u>` everything before it, `<C-k>` everything after
+/// it. In a multi-line editor `<Enter>` inserts a line break and `<Up>`/`<Down>` move between
+/// lines; a single-line editor leaves those keys to its owner.
+public struct FieldEditor: Hashable, Sendable {
+    /// The text, as graphemes.
+    public private(set) var characters: [Character]
+    /// The cursor position, a grapheme index in `0...characters.count`.
+    public private(set) var cursor: Int
+    public let isMultiline: Bool
+
+    public init(text: String = "", multiline: Bool = false) {
+        let clean = multiline ? Sanitizer().lines(text).joined(separator: "\n") : Sanitizer().line(text)
+        self.characters = Array(clean)
+        self.cursor = characters.count
+        self.isMultiline = multiline
+    }
+
+    /// The edited text.
+    public var text: String { String(characters) }
+
+    /// Replaces the text and puts the cursor at its end.
+    public mutating func setText(_ text: String) {
+        self = FieldEditor(text: text, multiline: isMultiline)
+    }
+
+    // MARK: - Editing
+
+    /// Applies an editing key; returns whether the key was handled.
+    @discardableResult
+    public mutating func handle(_ key: Key) -> Bool {
+        if let character = key.typedCharacter {
+            insert(character)
+            return true
+        }
+        switch (key.code, key.modifiers) {
+        case (.left, []): cursor = max(0, cursor - 1)
+        case (.right, []): cursor = min(characters.count, cursor + 1)
+        case (.home, []), (.character("a"), .control): cursor = lineStart(of: cursor)
+        case (.end, []), (.character("e"), .control): cursor = lineEnd(of: cursor)
+        case (.backspace, []):
+            guard cursor > 0 else { return true }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case (.delete, []):
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case (.character("w"), .control): deleteWordBackward()
+        case (.character("u"), .control):
+            let start = lineStart(of: cursor)
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        case (.character("k"), .control):
+            characters.removeSubrange(cursor..<lineEnd(of: cursor))
+        case (.enter, []) where isMultiline: insert("\n")
+        case (.up, []) where isMultiline: moveVertically(by: -1)
+        case (.down, []) where isMultiline: moveVertically(by: 1)
+        default: return false
+        }
+        return true
+    }
+
+    /// Inserts a grapheme at the cursor (line breaks only in multi-line editors; unsafe
+    /// characters are ignored).
+    public mutating func insert(_ character: Character) {
+        if character == "\n" || character == "\r\n" {
+            guard isMultiline else { return }
+            characters.insert("\n", at: cursor)
+        } else {
+            guard !Sanitizer.isUnsafe(character) || character == "\t" else { return }
+            characters.insert(character == "\t" ? " " : character, at: cursor)
+        }
+        cursor += 1
+    }
+
+    // MARK: - Layout
+
+    /// The lines of the text (one for a single-line editor).
+    public var lines: [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The cursor as (line, display column).
+    public var cursorPosition: (line: Int, column: Int) {
+        let start = lineStart(of: cursor)
+        let line = characters[..<start].filter { $0 == "\n" }.count
+        let column = characters[start..<cursor].reduce(0) { $0 + $1.displayWidth }
+        return (line, column)
+    }
+
+    // MARK: - Private
+
+    private func lineStart(of index: Int) -> Int {
+        var start = index
+        while start > 0, characters[start - 1] != "\n" { start -= 1 }
+        return start
+    }
+
+    private func lineEnd(of index: Int) -> Int {
+        var end = index
+        while end < characters.count, characters[end] != "\n" { end += 1 }
+        return end
+    }
+
+    private mutating func deleteWordBackward() {
+        var start = cursor
+        while start > 0, characters[start - 1] == " " { start -= 1 }
+        while start > 0, characters[start - 1] != " ", characters[start - 1] != "\n" { start -= 1 }
+        characters.removeSubrange(start..<cursor)
+        cursor = start
+    }
+
+    private mutating func moveVertically(by lines: Int) {
+        let column = cursorPosition.column
+        var start = lineStart(of: cursor)
+        if lines < 0 {
+            guard start > 0 else { return }
+            start = lineStart(of: start - 1)
+        } else {
+            let end = lineEnd(of: cursor)
+            guard end < characters.count else { return }
+            start = end + 1
+        }
+        // Land on the same display column, or the end of a shorter line.
+        var index = start
+        var width = 0
+        let end = lineEnd(of: start)
+        while index < end, width + characters[index].displayWidth <= column {
+            width += characters[index].displayWidth
+            index += 1
+        }
+        cursor = index
+    }
+}
