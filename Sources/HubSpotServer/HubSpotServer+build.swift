@@ -41,6 +41,9 @@ public enum HubSpotServer {
         if let token = configuration.token { router.add(middleware: AuthMiddleware(token: token)) }
         if let limits = configuration.rateLimits {
             router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(configuration: limits, clock: clock), stats: stats))
+            // Errors from here on become responses before they pass the rate limiter, so
+            // error answers carry the rate-limit headers too (as HubSpot's do).
+            router.add(middleware: ErrorMiddleware())
         }
         if configuration.faults.isActive {
             router.add(middleware: FaultInjectionMiddleware(injector: FaultInjector(configuration: configuration.faults), stats: stats))
