@@ -60,6 +60,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not log requests.")
     var quiet = false
 
+    func validate() throws {
+        if let backend = global.backend, backend.lowercased() != "local" {
+            throw ValidationError("serve always serves the local database; --backend \(TerminalText.sanitize(backend)) is not supported here")
+        }
+    }
+
     func run() async throws {
         let configuration = try makeConfiguration(environment: ProcessInfo.processInfo.environment)
         let service = try await ServiceFactory.makeLocal(global)
