@@ -14,8 +14,17 @@ extension LocalCRMService {
         let plan = try plan(type, request)
         let properties = request.properties
         let cap = options.searchResultCap
+        let totals = self.totals
         return try await read { db in
-            let total = try Int.fetchOne(db, sql: plan.countSQL, arguments: plan.countArguments) ?? 0
+            // Inside one read transaction the counter and the count see the same snapshot.
+            let version = try Int64.fetchOne(db, sql: "SELECT n FROM changeCounter WHERE id = 1") ?? -1
+            let total: Int
+            if let cached = totals.total(for: plan.countKey, version: version) {
+                total = cached
+            } else {
+                total = try Int.fetchOne(db, sql: plan.countSQL, arguments: plan.countArguments) ?? 0
+                totals.store(total, for: plan.countKey, version: version)
+            }
             guard plan.limit > 0, plan.offset < total else {
                 return SearchPage(total: total, results: [], nextAfter: nil)
             }
@@ -39,6 +48,8 @@ extension LocalCRMService {
     struct SearchPlan: Sendable {
         var countSQL: String
         var countArguments: StatementArguments
+        /// The count query with its arguments, as a cache key.
+        var countKey: String
         var pageSQL: String
         var pageArguments: StatementArguments
         var offset: Int
@@ -62,6 +73,7 @@ extension LocalCRMService {
         return SearchPlan(
             countSQL: "SELECT count(*) FROM object o WHERE \(filter.sql)",
             countArguments: StatementArguments(filter.arguments),
+            countKey: filter.sql + "\u{1F}" + filter.arguments.map { "\($0.storage)" }.joined(separator: "\u{1F}"),
             pageSQL: "SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql) LIMIT ? OFFSET ?",
             pageArguments: StatementArguments(filter.arguments + order.arguments + [limit.databaseValue, offset.databaseValue]),
             offset: offset,

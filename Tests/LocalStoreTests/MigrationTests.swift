@@ -23,10 +23,10 @@ import Testing
              try LocalStoreMigrations.migrator.appliedIdentifiers(db),
              try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "")
         }
-        for table in ["object", "association", "object_fts", "outcome", "owner", "idSequence"] {
+        for table in ["object", "association", "object_fts", "outcome", "owner", "idSequence", "changeCounter"] {
             #expect(tables.contains(table))
         }
-        #expect(applied == ["v1-objects", "v1-associations", "v1-fulltext", "v1-account", "v2-covering-timeline"])
+        #expect(applied == ["v1-objects", "v1-associations", "v1-fulltext", "v1-account", "v2-covering-timeline", "v3-change-counter"])
         #expect(journal == "wal")
         _ = try await store.create(.calls, callInput())
         #expect(try await store.count(.calls) == 1)

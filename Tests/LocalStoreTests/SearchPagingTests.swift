@@ -103,6 +103,28 @@ import Testing
         }
     }
 
+    @Test("Search totals follow every write, including writes from another connection to the file")
+    func totalsFollowWrites() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubcalls-totals-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db.sqlite").path
+        let reader = try LocalCRMService(path: path)
+        let writer = try LocalCRMService(path: path)
+        let missed = SearchRequest(filterGroups: [FilterGroup([Filter(CallProperty.status, .eq, "MISSED")])])
+        #expect(try await reader.search(.calls, missed).total == 0)
+        let id = try await writer.create(.calls, callInput("One", [CallProperty.status: "MISSED"])).id
+        #expect(try await reader.search(.calls, missed).total == 1)
+        _ = try await writer.update(.calls, id: id, properties: [CallProperty.status: "COMPLETED"])
+        #expect(try await reader.search(.calls, missed).total == 0)
+        let contact = try await writer.makeContact()
+        let linked = SearchRequest(filterGroups: [FilterGroup([Filter("associations.contact", .eq, contact)])])
+        #expect(try await reader.search(.calls, linked).total == 0)
+        try await writer.associate(ObjectRef(.calls, id), with: ObjectRef(.contacts, contact), typeID: nil)
+        #expect(try await reader.search(.calls, linked).total == 1)
+        try await writer.removeAssociation(ObjectRef(.calls, id), with: ObjectRef(.contacts, contact))
+        #expect(try await reader.search(.calls, linked).total == 0)
+    }
+
     @Test("The browser's main query is an index scan with no sort step")
     func mainQueryUsesTheTimelineIndex() async throws {
         try await withStore(.file) { store in
