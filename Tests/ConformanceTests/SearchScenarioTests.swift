@@ -1,5 +1,6 @@
 import CallsCore
 import Foundation
+import HubSpotServer
 import LocalStore
 import Testing
 

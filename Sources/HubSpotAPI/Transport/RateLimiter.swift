@@ -2,8 +2,9 @@
 ///
 /// Two sliding windows: the burst budget (default 100 requests per 10 s, the private-app
 /// Free/Starter limit) and the search budget (5 per second). Every attempt — retries included —
-/// reserves a start time before it is sent, so a burst of concurrent callers is spread out
-/// instead of tripping a 429.
+/// takes a slot just before it is sent, so a burst of concurrent callers is spread out
+/// instead of tripping a 429. (The executor also caps requests in flight, so a request that
+/// took a slot is not then left queueing inside URLSession while its slot ages.)
 ///
 /// Searches count against both windows. HubSpot exempts search from the ten-secondly limit,
 /// but a server that counts every request (like `hubcalls serve` in its strict mode) would
@@ -64,37 +65,53 @@ public actor RateLimiter {
         search = SlidingWindow(limit: budget.searches, interval: budget.searchInterval + budget.margin)
     }
 
-    // MARK: - Reserving
+    // MARK: - Acquiring
 
-    /// Waits until a request in `bucket` may start, and counts it as started then.
+    /// Waits until a request in `bucket` may start and counts it as started *now*.
+    ///
+    /// Slots are recorded when the request really goes out, never reserved ahead: a task
+    /// that wakes late from its sleep cannot then land in a window that others already
+    /// filled on the assumption it had gone earlier.
     public func acquire(_ bucket: Bucket) async throws {
-        let start = reserve(bucket)
-        let wait = start - clock.now()
-        if wait > 0 { try await clock.sleep(seconds: wait) }
+        while true {
+            let wait = tryAcquire(bucket)
+            if wait <= 0 { return }
+            try await clock.sleep(seconds: wait)
+        }
     }
 
-    /// Reserves the earliest allowed start time for one request and returns it (not waiting).
-    public func reserve(_ bucket: Bucket) -> Double {
+    /// Records a start now and returns 0 when the budget allows it; otherwise the seconds
+    /// until it might.
+    func tryAcquire(_ bucket: Bucket) -> Double {
         let now = clock.now()
+        let start = earliestStart(bucket, now: now)
+        guard start <= now else { return start - now }
+        switch bucket {
+        case .unmetered: break
+        case .standard: standard.record(now, now: now)
+        case .search:
+            standard.record(now, now: now)
+            search.record(now, now: now)
+        }
+        return 0
+    }
+
+    /// The earliest time at or after `now` a request in `bucket` could start.
+    func earliestStart(_ bucket: Bucket, now: Double) -> Double {
         switch bucket {
         case .unmetered:
             return now
         case .standard:
-            let start = standard.earliestStart(notBefore: max(now, standardPausedUntil))
-            standard.record(start, now: now)
-            return start
+            return standard.earliestStart(notBefore: max(now, standardPausedUntil))
         case .search:
             var start = max(now, standardPausedUntil, searchPausedUntil)
             // The two windows constrain each other; move forward until both accept the same
             // time (it only increases over finitely many candidates, so this ends).
             while true {
                 let next = max(standard.earliestStart(notBefore: start), search.earliestStart(notBefore: start))
-                if next == start { break }
+                if next == start { return start }
                 start = next
             }
-            standard.record(start, now: now)
-            search.record(start, now: now)
-            return start
         }
     }
 
