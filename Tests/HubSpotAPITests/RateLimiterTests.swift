@@ -15,8 +15,9 @@ import Testing
     private func starts(_ limiter: RateLimiter, _ clock: VirtualPacingClock, _ buckets: [RateLimiter.Bucket]) async throws -> [Double] {
         var times: [Double] = []
         for bucket in buckets {
-            try await limiter.acquire(bucket)
+            let slot = try await limiter.acquire(bucket)
             times.append(clock.now())
+            await limiter.complete(slot)
         }
         return times
     }
@@ -45,7 +46,7 @@ import Testing
         let limiter = RateLimiter(budget: .init(requests: 10, interval: 10, margin: 0), clock: clock)
         _ = try await starts(limiter, clock, Array(repeating: .standard, count: 10))
         clock.advance(by: 10.5)
-        try await limiter.acquire(.standard)
+        _ = try await limiter.acquire(.standard)
         #expect(clock.sleeps.isEmpty)
     }
 
@@ -64,7 +65,7 @@ import Testing
         // Another process using the same token has spent the rest.
         await limiter.observe(RateLimitHeaders(max: 100, remaining: 0, intervalMilliseconds: 10_000))
         let before = clock.now()
-        try await limiter.acquire(.standard)
+        _ = try await limiter.acquire(.standard)
         #expect(clock.now() >= before + 10)
     }
 
@@ -73,7 +74,7 @@ import Testing
         let limiter = RateLimiter(budget: .init(requests: 100, interval: 10, margin: 0), clock: clock)
         _ = try await starts(limiter, clock, Array(repeating: .standard, count: 3))
         await limiter.observe(RateLimitHeaders(max: 100, remaining: 97, intervalMilliseconds: 10_000))
-        try await limiter.acquire(.standard)
+        _ = try await limiter.acquire(.standard)
         #expect(clock.sleeps.isEmpty)
     }
 
@@ -82,24 +83,39 @@ import Testing
         let limiter = RateLimiter(clock: clock)
         let start = clock.now()
         await limiter.pause(.search, until: start + 2)
-        try await limiter.acquire(.standard)
+        _ = try await limiter.acquire(.standard)
         #expect(clock.now() == start)
-        try await limiter.acquire(.search)
+        _ = try await limiter.acquire(.search)
         #expect(clock.now() == start + 2)
         await limiter.pause(.standard, until: start + 7)
-        try await limiter.acquire(.search)
+        _ = try await limiter.acquire(.search)
         #expect(clock.now() == start + 7)
     }
 
     @Test func aFullWindowSleepsUntilTheOldestSlotLeavesIt() async throws {
         let clock = VirtualPacingClock()
         let limiter = RateLimiter(budget: .init(requests: 2, interval: 10, margin: 0), clock: clock)
-        try await limiter.acquire(.standard)
+        _ = try await starts(limiter, clock, [.standard])
         clock.advance(by: 3)
-        try await limiter.acquire(.standard)
+        _ = try await starts(limiter, clock, [.standard])
         #expect(clock.sleeps.isEmpty)
-        try await limiter.acquire(.standard)
+        _ = try await limiter.acquire(.standard)
         #expect(clock.sleeps == [7])
+    }
+
+    @Test func aRequestStillInFlightCountsAsStartingNow() async throws {
+        let clock = VirtualPacingClock()
+        let limiter = RateLimiter(budget: .init(requests: 2, interval: 10, margin: 0), clock: clock)
+        let slow = try await limiter.acquire(.standard)
+        _ = try await starts(limiter, clock, [.standard])
+        clock.advance(by: 30)
+        // Sent 30 s ago but not answered: it may reach the server only now.
+        await limiter.complete(slow)
+        let before = clock.now()
+        _ = try await limiter.acquire(.standard)
+        #expect(clock.now() == before)
+        _ = try await limiter.acquire(.standard)
+        #expect(clock.now() == before + 10)
     }
 
     @Test func aWindowAcceptsOutOfOrderStartsWithoutOverflowing() {

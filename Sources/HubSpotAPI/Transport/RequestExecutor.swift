@@ -69,8 +69,9 @@ final class RequestExecutor: Sendable {
             try Task.checkCancellation()
             let waitStart = clock.now()
             await inFlight.wait()
+            let slot: RateLimiter.Slot
             do {
-                try await limiter.acquire(request.bucket)
+                slot = try await limiter.acquire(request.bucket)
             } catch {
                 await inFlight.signal()
                 throw error
@@ -89,13 +90,15 @@ final class RequestExecutor: Sendable {
                 let response: TransportResponse
                 do {
                     response = try await transport.send(transportRequest)
-                    await inFlight.signal()
                 } catch {
+                    await limiter.complete(slot)
                     await inFlight.signal()
                     throw error
                 }
                 let headers = RateLimitHeaders(response)
                 if !headers.isEmpty { await limiter.observe(headers) }
+                await limiter.complete(slot)
+                await inFlight.signal()
                 logLine(request, status: String(response.status), started: started, attempt: attempt, correlationId: response.correlationId)
                 if (200..<300).contains(response.status) { return response }
                 if response.status == 404, lostBefore, request.notFoundAfterLostAttemptIsSuccess {
