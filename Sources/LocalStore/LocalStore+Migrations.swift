@@ -89,6 +89,17 @@ enum LocalStoreMigrations {
                 """)
         }
 
+        // MARK: - v2
+
+        migrator.registerMigration("v2-covering-timeline") { db in
+            // The browser pages the timeline with filters on status, outcome, owner and so
+            // on; with those columns in the index a filtered page never touches the table.
+            try db.execute(sql: """
+                DROP INDEX object_timeline;
+                CREATE INDEX object_timeline ON object(type, archived, ts, num, status, disposition, owner, direction, hasVoicemail, duration);
+                """)
+        }
+
         return migrator
     }
 }
