@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "HubSpotAPI", dependencies: ["CallsCore"], swiftSettings: swiftSettings),
         .target(
             name: "HubSpotServer",
-            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI"],
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .target(name: "TerminalKit", dependencies: ["CNCursesW"], swiftSettings: swiftSettings),
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "HubSpotAPITests", dependencies: ["HubSpotAPI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HubSpotServerTests",
-            dependencies: ["HubSpotServer", "LocalStore"],
+            dependencies: ["HubSpotServer", "LocalStore", "HubSpotAPI", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

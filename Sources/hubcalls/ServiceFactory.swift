@@ -10,12 +10,9 @@ enum ServiceFactory {
         case local, hubspot
     }
 
+    /// `--backend` › `HUBCALLS_BACKEND` › `backend` in the config file › local.
     static func backend(_ global: GlobalOptions) throws -> Backend {
-        let raw = (global.backend ?? ProcessInfo.processInfo.environment["HUBCALLS_BACKEND"] ?? "local").lowercased()
-        guard let backend = Backend(rawValue: raw) else {
-            throw CLIError("Unknown backend \"\(TerminalText.sanitize(raw))\"; use one of: \(Backend.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return backend
+        try ConfigLoader.backend(global)
     }
 
     /// The service for a command.
@@ -25,7 +22,7 @@ enum ServiceFactory {
         case .local:
             return try await makeLocal(global, options: localOptions)
         case .hubspot:
-            throw CLIError("The hubspot backend is not available in this build yet; use --backend local")
+            return try makeHubSpot(global)
         }
     }
 

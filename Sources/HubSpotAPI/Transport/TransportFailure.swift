@@ -16,7 +16,7 @@ struct TransportFailure: Error {
         case .cannotConnectToHost?, .cannotFindHost?, .dnsLookupFailed?, .notConnectedToInternet?, .cannotLoadFromNetwork?, .internationalRoamingOff?, .dataNotAllowed?:
             failure = .notSent
             let reason = code == .cannotConnectToHost ? "connection refused" : code == .notConnectedToInternet ? "no network" : "host not found"
-            self.error = CRMError(kind: .offline, message: "Cannot reach \(host) (\(reason)). You seem to be offline or the server is down; what is already loaded stays usable, try again with R.")
+            self.error = CRMError(kind: .offline, message: "Cannot reach \(host) (\(reason)): you seem to be offline, or the server is down. Nothing was changed.")
         case .timedOut?:
             failure = .lost
             self.error = CRMError(kind: .timeout, message: "\(host) did not answer in time. The change may or may not have been applied; refresh to check.")

@@ -1,1 +1,0 @@
-// HubSpotServer: see its DocC catalog.

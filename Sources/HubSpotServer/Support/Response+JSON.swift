@@ -1,0 +1,50 @@
+import CallsCore
+import Foundation
+import HubSpotAPI
+import Hummingbird
+
+extension Response {
+    /// A JSON response encoded with the wire coders (sorted keys, HubSpot dates).
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json;charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: WireJSON.data(value))))
+    }
+
+    /// 204 No Content.
+    static var noContent: Response { Response(status: .noContent) }
+
+    /// HubSpot's error body for an error, with the request's correlation id.
+    static func error(_ error: CRMError, status: Int, correlationId: String, headers: HTTPFields = [:]) -> Response {
+        json(ErrorBody(error, correlationId: correlationId), status: HTTPResponse.Status(code: status), headers: headers)
+    }
+}
+
+extension Request {
+    /// Decodes a JSON body into a wire type; malformed JSON is HubSpot's 400 "Invalid input JSON".
+    mutating func decodeJSON<T: Decodable>(_ type: T.Type, context: HubSpotRequestContext) async throws -> T {
+        let buffer = try await collectBody(upTo: context.maxUploadSize)
+        let data = Data(buffer.readableBytesView)
+        do {
+            return try WireJSON.decoder().decode(type, from: data)
+        } catch {
+            throw APIError.badRequest("Invalid input JSON on line 1: the body is not a valid \(String(describing: type)) (\(Self.describe(error)))")
+        }
+    }
+
+    /// A short reason for a decoding failure that never quotes the body.
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted: return "malformed JSON"
+        default: return "unreadable body"
+        }
+    }
+}
+
+extension HTTPResponse.Status {
+    /// 207: a batch where some items failed (HubSpot's per-item errors).
+    static let multiStatus = HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
+}

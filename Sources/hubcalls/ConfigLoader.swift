@@ -1,0 +1,31 @@
+import Foundation
+import HubSpotAPI
+
+/// Reads `config.toml` (`--config`, else `$XDG_CONFIG_HOME/hubcalls/config.toml`) and
+/// resolves the settings that come from it, with the precedence flag › environment › file.
+enum ConfigLoader {
+    /// The config file, or `nil` when the default one does not exist. Warnings (unknown keys)
+    /// go to stderr once.
+    static func file(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile? {
+        let named = global.config.map { ($0 as NSString).expandingTildeInPath }
+        do {
+            let file = try ConfigFile.load(path: named ?? ConfigFile.defaultPath(environment: environment), required: named != nil)
+            for warning in file?.warnings ?? [] {
+                FileHandle.standardError.write(Data("hubcalls: \(TerminalText.sanitize(warning))\n".utf8))
+            }
+            return file
+        } catch {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// `--backend` › `HUBCALLS_BACKEND` › `backend` in the config file › local.
+    static func backend(_ global: GlobalOptions) throws -> ServiceFactory.Backend {
+        do {
+            let choice = try BackendChoice.resolve(flag: global.backend, file: try file(global))
+            return choice == .hubspot ? .hubspot : .local
+        } catch let error as ConfigurationError {
+            throw CLIError(TerminalText.sanitize(error.message))
+        }
+    }
+}

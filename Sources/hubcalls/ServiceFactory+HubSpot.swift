@@ -1,0 +1,41 @@
+import CallsCore
+import Foundation
+import HubSpotAPI
+
+extension ServiceFactory {
+    /// The HubSpot backend: base URL and token resolved from `--base-url`, the environment
+    /// and the config file (see ``HubSpotConfiguration/resolve(baseURLFlag:file:environment:)``).
+    ///
+    /// `HUBCALLS_HTTP_LOG=/path` appends one line per request (method, path, status, time,
+    /// correlation id; never the token or the query string) for debugging request economy.
+    static func makeHubSpot(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> HubSpotCRMService {
+        var configuration: HubSpotConfiguration
+        do {
+            configuration = try HubSpotConfiguration.resolve(baseURLFlag: global.baseURL, file: try ConfigLoader.file(global), environment: environment)
+        } catch let error as ConfigurationError {
+            throw CLIError(TerminalText.sanitize(error.message))
+        }
+        if let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
+            configuration.log = HTTPLogFile(path: (path as NSString).expandingTildeInPath).write
+        }
+        return HubSpotCRMService(configuration: configuration)
+    }
+}
+
+/// Appends lines to a log file (created 0600), for `HUBCALLS_HTTP_LOG`.
+final class HTTPLogFile: Sendable {
+    private let handle: FileHandle?
+
+    init(path: String) {
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        handle = FileHandle(forWritingAtPath: path)
+        _ = try? handle?.seekToEnd()
+    }
+
+    func write(_ line: String) {
+        let stamp = HubSpotTimestamp.format(Date())
+        try? handle?.write(contentsOf: Data("\(stamp) \(line)\n".utf8))
+    }
+}
