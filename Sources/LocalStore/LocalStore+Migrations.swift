@@ -89,6 +89,34 @@ enum LocalStoreMigrations {
                 """)
         }
 
+        // MARK: - v2
+
+        migrator.registerMigration("v2-covering-timeline") { db in
+            // The browser pages the timeline with filters on status, outcome, owner and so
+            // on; with those columns in the index a filtered page never touches the table.
+            try db.execute(sql: """
+                DROP INDEX object_timeline;
+                CREATE INDEX object_timeline ON object(type, archived, ts, num, status, disposition, owner, direction, hasVoicemail, duration);
+                """)
+        }
+
+        // MARK: - v3
+
+        migrator.registerMigration("v3-change-counter") { db in
+            // One number that moves on every write to records or associations, from any
+            // process. Search caches its totals against it, so paging through one query
+            // counts the matches once.
+            try db.execute(sql: """
+                CREATE TABLE changeCounter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+                INSERT INTO changeCounter (id, n) VALUES (1, 0);
+                CREATE TRIGGER object_insert_counts AFTER INSERT ON object BEGIN UPDATE changeCounter SET n = n + 1 WHERE id = 1; END;
+                CREATE TRIGGER object_update_counts AFTER UPDATE ON object BEGIN UPDATE changeCounter SET n = n + 1 WHERE id = 1; END;
+                CREATE TRIGGER object_delete_counts AFTER DELETE ON object BEGIN UPDATE changeCounter SET n = n + 1 WHERE id = 1; END;
+                CREATE TRIGGER association_insert_counts AFTER INSERT ON association BEGIN UPDATE changeCounter SET n = n + 1 WHERE id = 1; END;
+                CREATE TRIGGER association_delete_counts AFTER DELETE ON association BEGIN UPDATE changeCounter SET n = n + 1 WHERE id = 1; END;
+                """)
+        }
+
         return migrator
     }
 }
