@@ -49,24 +49,30 @@ public enum DemoSeed {
     @discardableResult
     public static func seed(into store: LocalCRMService, calls: Int = defaultCallCount, reset: Bool = false, referenceDate: Date = defaultReferenceDate) async throws -> Summary {
         try await store.write { db in
-            if reset {
-                for table in ["object", "association", "object_fts", "outcome", "owner", "idSequence"] {
-                    try db.execute(sql: "DELETE FROM \(table)")
-                }
-            } else if let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM object"), existing > 0 {
-                throw CRMError(kind: .conflict, status: 409, message: "The database already holds \(existing) records; seed with reset to replace them", category: "CONFLICT")
+            try LocalStoreMigrations.withoutCounterTriggers(db) {
+                try seed(db, calls: calls, reset: reset, referenceDate: referenceDate)
             }
-            // A bigger page cache for the bulk insert (this connection only, in KiB).
-            try db.execute(sql: "PRAGMA cache_size = -131072")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            // FTS5 writes a new index segment each time its pending terms pass `hashsize`
-            // (1 MB by default) and merges segments as they pile up. A bulk load with a large
-            // buffer makes far fewer segments; the setting is persistent, so put it back.
-            try db.execute(sql: "INSERT INTO object_fts(object_fts, rank) VALUES ('hashsize', 268435456)")
-            defer { try? db.execute(sql: "INSERT INTO object_fts(object_fts, rank) VALUES ('hashsize', 1048576)") }
-            var writer = SeedWriter(db: db, callCount: max(0, calls), reference: HubSpotTimestamp.milliseconds(referenceDate))
-            return try writer.run()
         }
+    }
+
+    private static func seed(_ db: Database, calls: Int, reset: Bool, referenceDate: Date) throws -> Summary {
+        if reset {
+            for table in ["object", "association", "object_fts", "outcome", "owner", "idSequence"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+        } else if let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM object"), existing > 0 {
+            throw CRMError(kind: .conflict, status: 409, message: "The database already holds \(existing) records; seed with reset to replace them", category: "CONFLICT")
+        }
+        // A bigger page cache for the bulk insert (this connection only, in KiB).
+        try db.execute(sql: "PRAGMA cache_size = -131072")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+        // FTS5 writes a new index segment each time its pending terms pass `hashsize`
+        // (1 MB by default) and merges segments as they pile up. A bulk load with a large
+        // buffer makes far fewer segments; the setting is persistent, so put it back.
+        try db.execute(sql: "INSERT INTO object_fts(object_fts, rank) VALUES ('hashsize', 268435456)")
+        defer { try? db.execute(sql: "INSERT INTO object_fts(object_fts, rank) VALUES ('hashsize', 1048576)") }
+        var writer = SeedWriter(db: db, callCount: max(0, calls), reference: HubSpotTimestamp.milliseconds(referenceDate))
+        return try writer.run()
     }
 }
 

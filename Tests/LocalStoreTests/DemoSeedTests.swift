@@ -117,7 +117,13 @@ import Testing
             } catch let error as CRMError {
                 #expect(error.kind == .conflict)
             }
+            let triggers = { try await store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") ?? 0 } }
+            #expect(try await triggers() == LocalStoreMigrations.counterTriggers.count, "a failed seed keeps the counter triggers")
+            let version = { try await store.read { db in try Int64.fetchOne(db, sql: "SELECT n FROM changeCounter") ?? 0 } }
+            let before = try await version()
             try await DemoSeed.seed(into: store, calls: 30, reset: true)
+            #expect(try await triggers() == LocalStoreMigrations.counterTriggers.count)
+            #expect(try await version() > before)
             #expect(try await store.count(.calls) == 30)
             #expect(try await store.search(.calls, SearchRequest(query: "Extra")).total == 0)
             // Ids continue after the seeded ones.

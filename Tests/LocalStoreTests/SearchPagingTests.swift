@@ -23,6 +23,29 @@ import Testing
         }
     }
 
+    @Test("Paging a text search walks its matches once, in order, and sees new matches", arguments: StoreKind.allCases)
+    func textPaging(kind: StoreKind) async throws {
+        try await withStore(kind, options: .localBrowser) { store in
+            try await DemoSeed.seed(into: store, calls: 600)
+            let newest = [SortRule(CallProperty.timestamp, ascending: false)]
+            let whole = try await store.search(.calls, SearchRequest(sorts: newest, query: "renewal", limit: 1000))
+            #expect(whole.total > 50)
+            var paged: [String] = []
+            var after: String?
+            repeat {
+                let page = try await store.search(.calls, SearchRequest(sorts: newest, query: "renewal", limit: 25, after: after))
+                #expect(page.total == whole.total)
+                paged += page.results.map(\.id)
+                after = page.nextAfter
+            } while after != nil
+            #expect(paged == whole.results.map(\.id))
+            let added = try await store.create(.calls, callInput("Renewal (new)", at: "2099-01-01T00:00:00Z")).id
+            let first = try await store.search(.calls, SearchRequest(sorts: newest, query: "renewal", limit: 25))
+            #expect(first.total == whole.total + 1)
+            #expect(first.results.first?.id == added)
+        }
+    }
+
     @Test("Paging past HubSpot's 10 000 result cap is a 400 validation error")
     func resultCap() async throws {
         try await withStore(.memory) { store in
