@@ -41,6 +41,19 @@ import Testing
         #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
     }
 
+    @Test func escapeAloneAndEscapeFollowedByAKeyDecodeAsEscAndAlt() throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        try session.send("M-x")
+        try session.waitFor(text: "<A-x> is not bound")
+        try session.send("Escape")
+        try session.waitFor(text: "<Esc> is not bound")
+        try session.send("F5")
+        try session.waitFor(text: "<F5> is not bound")
+        try session.send("q")
+        _ = try sttyAfterExit(session, expectedExit: "0")
+    }
+
     @Test func controlCQuitsAndRestoresTheTerminal() throws {
         let session = try startDemo()
         defer { session.kill() }
