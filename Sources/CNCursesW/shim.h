@@ -5,5 +5,92 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+// Swift cannot import function-like macros (and must not touch the stdscr/LINES/COLS
+// globals under strict concurrency), so everything TerminalKit needs is wrapped here.
+
+// MARK: - Attributes and colours
+
+static inline attr_t cncw_a_normal(void) { return A_NORMAL; }
+static inline attr_t cncw_a_bold(void) { return A_BOLD; }
+static inline attr_t cncw_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cncw_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cncw_a_dim(void) { return A_DIM; }
+static inline int cncw_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
+static inline int cncw_colors(void) { return COLORS; }
+static inline int cncw_color_pairs(void) { return COLOR_PAIRS; }
+
+// MARK: - Window geometry
+
+static inline int cncw_getmaxy(const WINDOW *win) { return getmaxy(win); }
+static inline int cncw_getmaxx(const WINDOW *win) { return getmaxx(win); }
+
+// MARK: - Drawing
+
+/// Draws one cell: `count` wide characters (a spacing character and up to CCHARW_MAX - 1
+/// combining ones) at (y, x). Returns ERR if setcchar rejects them.
+static inline int cncw_put_cell(WINDOW *win, int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, attrs, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(win, y, x, &cell);
+}
+
+// MARK: - Exit paths
+
+/// Restores the terminal if the screen is up. Safe to call more than once.
+static inline void cncw_restore_terminal(void) {
+    if (!isendwin()) endwin();
+}
+
+static void cncw_restore_and_reraise(int sig) {
+    cncw_restore_terminal();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void cncw_atexit_restore(void) { cncw_restore_terminal(); }
+
+/// Installs handlers so that SIGINT, SIGTERM, SIGHUP and SIGQUIT restore the terminal and then
+/// terminate the process as they would have, and an atexit hook for exit() paths.
+static inline void cncw_install_restore_handlers(void) {
+    static int installed = 0;
+    int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0;
+        action.sa_handler = cncw_restore_and_reraise;
+        sigaction(signals[i], &action, NULL);
+    }
+    if (!installed) {
+        installed = 1;
+        atexit(cncw_atexit_restore);
+    }
+}
+
+/// Stops the process as <C-z> would (the screen must already be ended); returns after SIGCONT.
+/// It uses the default SIGTSTP action. The signal is unblocked in this thread
+/// and sent to this thread (raise), so it is delivered before raise returns: the Swift
+/// concurrency threads block SIGTSTP, and a process-directed signal delivered later would meet
+/// ncurses' handler again instead of the default action.
+static inline void cncw_stop_self(void) {
+    struct sigaction previous, stop;
+    sigset_t mask, previousMask;
+    sigemptyset(&stop.sa_mask);
+    stop.sa_flags = 0;
+    stop.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &stop, &previous);
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &mask, &previousMask);
+    raise(SIGTSTP);
+    sigprocmask(SIG_SETMASK, &previousMask, NULL);
+    sigaction(SIGTSTP, &previous, NULL);
+}
+
 #endif

@@ -9,7 +9,9 @@ public enum HubSpotServer {
     /// and reports the bound port through ``HubSpotServerConfiguration/onListening``.
     public static func buildApplication(service: any CRMService, configuration: HubSpotServerConfiguration) -> some ApplicationProtocol {
         var logger = Logger(label: "hubcalls.serve")
-        logger.logLevel = .error
+        // Bind failures are thrown; what Hummingbird logs below critical (e.g. a cancelled
+        // child channel on shutdown) is noise next to the request log.
+        logger.logLevel = .critical
         let onListening = configuration.onListening
         return Application(
             router: buildRouter(service: service, configuration: configuration),
@@ -41,6 +43,9 @@ public enum HubSpotServer {
         if let token = configuration.token { router.add(middleware: AuthMiddleware(token: token)) }
         if let limits = configuration.rateLimits {
             router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(configuration: limits, clock: clock), stats: stats))
+            // Errors from here on become responses before they pass the rate limiter, so
+            // error answers carry the rate-limit headers too (as HubSpot's do).
+            router.add(middleware: ErrorMiddleware())
         }
         if configuration.faults.isActive {
             router.add(middleware: FaultInjectionMiddleware(injector: FaultInjector(configuration: configuration.faults), stats: stats))

@@ -125,4 +125,44 @@ import Testing
             #expect(try pinned.decode(SimplePublicObject.self).properties["hs_pinned_engagement_id"] == .some(call.id))
         }
     }
+
+    @Test func aTenMegabyteBodyIsRefusedWith413() async throws {
+        let server = try await TestServer.make()
+        let huge = #"{"properties":{"hs_timestamp":"2025-05-02T14:00:00Z","hs_call_body":""# + String(repeating: "x", count: 10 * 1024 * 1024) + #""}}"#
+        try await server.run { client in
+            let response = try await client.call(.post, "/crm/v3/objects/calls", server, body: huge)
+            #expect(response.status == .contentTooLarge)
+            #expect(try response.decode(ErrorBody.self).status == "error")
+        }
+    }
+
+    @Test func controlCharactersInAPathNeverReachTheLog() async throws {
+        let lines = Locked<[String]>([])
+        let server = try await TestServer.make(requestLog: { line in lines.withLock { $0.append(line) } })
+        try await server.run { client in
+            let response = try await client.call(.get, "/crm/v3/\u{1B}[2Jboom\u{07}", server)
+            #expect(response.status == .notFound)
+        }
+        let logged = lines.withLock { $0 }
+        #expect(logged.count == 1)
+        #expect(logged.allSatisfy { line in !line.unicodeScalars.contains { $0.value < 0x20 } })
+    }
+
+    @Test func tokenComparisonIsExactForAnyLength() {
+        let token = Array("abc123".utf8)
+        #expect(AuthMiddleware.constantTimeEqual(token, token))
+        #expect(!AuthMiddleware.constantTimeEqual(token, Array("abc124".utf8)))
+        #expect(!AuthMiddleware.constantTimeEqual(token, Array("abc12".utf8)))
+        #expect(!AuthMiddleware.constantTimeEqual(token, Array("abc1234".utf8)))
+        #expect(!AuthMiddleware.constantTimeEqual(token, []))
+        #expect(AuthMiddleware.constantTimeEqual([], []))
+    }
+
+    @Test func theBearerSchemeIsCaseInsensitive() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let response = try await client.call(.get, "/crm/v3/owners", server, headers: [.authorization: "bearer \(server.token)"])
+            #expect(response.status == .ok)
+        }
+    }
 }

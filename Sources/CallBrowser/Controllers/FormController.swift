@@ -29,7 +29,14 @@ enum FormController {
             return close(&state, discarded: true)
         case .choose:
             guard let field = form.focusedField, !field.readOnly else { break }
-            if field.isChoice {
+            if field.kind == .record {
+                let token = state.token()
+                var picker = PickerState(purpose: .formRecord(name: field.name), title: "Record (type to search contacts)", items: field.options, currentID: field.value)
+                picker.loadingToken = token
+                form.picker = picker
+                state.modal = .form(form)
+                return [.searchRecords(token: token, type: .contacts, query: "")]
+            } else if field.isChoice {
                 form.picker = PickerState(purpose: .formField(name: field.name), title: field.label, items: field.options, currentID: field.value)
             } else if field.kind == .multiline, form.focus != form.lastEditableIndex {
                 state.modal = .form(form)
@@ -72,13 +79,19 @@ enum FormController {
     static func editKey(_ state: inout AppState, _ key: String) -> [Effect] {
         guard case .form(var form) = state.modal, let field = form.focusedField, !field.readOnly else { return [] }
         if field.isChoice {
-            if let typed = typedText(key), typed != " " {
-                var picker = PickerState(purpose: .formField(name: field.name), title: field.label, items: field.options, currentID: field.value)
+            guard let typed = typedText(key), typed != " " else { return [] }
+            if field.kind == .record {
+                var picker = PickerState(purpose: .formRecord(name: field.name), title: "Record (type to search contacts)", items: [], currentID: field.value)
                 picker.query = typed
-                picker.cursor = 0
                 form.picker = picker
                 state.modal = .form(form)
+                return PickerController.queryChanged(&state, picker)
             }
+            var picker = PickerState(purpose: .formField(name: field.name), title: field.label, items: field.options, currentID: field.value)
+            picker.query = typed
+            picker.cursor = 0
+            form.picker = picker
+            state.modal = .form(form)
             return []
         }
         var value = Array(field.value)
@@ -111,6 +124,7 @@ enum FormController {
     static func fieldChosen(_ state: inout AppState, _ name: String, _ item: PickerItem) -> [Effect] {
         guard case .form(var form) = state.modal, let index = form.fields.firstIndex(where: { $0.name == name }) else { return [] }
         form.focus = index
+        if !form.fields[index].options.contains(where: { $0.id == item.id }) { form.fields[index].options.append(item) }
         return changed(&state, &form, item.id, caret: 0)
     }
 

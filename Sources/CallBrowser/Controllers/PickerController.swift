@@ -57,6 +57,12 @@ enum PickerController {
             set(&state, picker)
             return [.searchRecords(token: token, type: type, query: picker.query)]
         }
+        if case .formRecord = picker.purpose {
+            let token = state.token()
+            picker.loadingToken = token
+            set(&state, picker)
+            return [.searchRecords(token: token, type: .contacts, query: picker.query)]
+        }
         set(&state, picker)
         return []
     }
@@ -89,7 +95,7 @@ enum PickerController {
             guard let ref = CallController.ref(fromKey: item.id),
                   let record = DetailController.loaded(state, callID)?.allRecords.first(where: { $0.ref == ref }) else { return [] }
             return Mutations.togglePin(&state, callID: callID, record: record)
-        case .formField(let name):
+        case .formField(let name), .formRecord(let name):
             return FormController.fieldChosen(&state, name, item)
         }
     }

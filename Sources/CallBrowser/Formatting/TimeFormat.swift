@@ -26,7 +26,8 @@ public enum TimeFormat {
 
     /// The zone's abbreviation (`UTC`, `CET`).
     public static func zoneName(_ timeZone: TimeZone, at date: Date) -> String {
-        timeZone.identifier == "UTC" ? "UTC" : (timeZone.abbreviation(for: date) ?? timeZone.identifier)
+        let name = timeZone.abbreviation(for: date) ?? timeZone.identifier
+        return name == "GMT" && timeZone.secondsFromGMT(for: date) == 0 ? "UTC" : name
     }
 
     /// Reads what a user typed into a date field: `yyyy-MM-dd HH:mm[:ss]` in the zone, a

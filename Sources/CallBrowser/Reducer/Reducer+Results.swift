@@ -97,7 +97,13 @@ extension Reducer {
         case .recordsFound(let token, let records):
             guard var picker = PickerController.current(state), picker.loadingToken == token else { return [] }
             picker.loadingToken = nil
-            picker.items = records.map { PickerItem(id: $0.ref.id, label: $0.name, detail: $0.subtitle) }
+            if case .formRecord = picker.purpose {
+                let found = records.map { PickerItem(id: CallController.key($0.ref), label: "\($0.ref.type.label): \($0.name)", detail: $0.subtitle) }
+                let none = PickerItem(id: "", label: "(none)")
+                picker.items = picker.query.isEmpty ? [none] + found : found
+            } else {
+                picker.items = records.map { PickerItem(id: $0.ref.id, label: $0.name, detail: $0.subtitle) }
+            }
             picker.cursor = min(picker.cursor, max(0, picker.items.count - 1))
             PickerController.set(&state, picker)
             return []

@@ -62,10 +62,14 @@ public enum PickerPurpose: Sendable, Equatable {
     case pin(callID: String)
     /// A choice for a form field (enumerations, owners, records); the form stays open below.
     case formField(name: String)
+    /// The quick-log record field: contacts searched on the server, plus the field's options.
+    case formRecord(name: String)
 
     /// Record searches filter on the server as the user types.
     public var searchesServer: Bool {
-        if case .associateRecord = self { return true }
-        return false
+        switch self {
+        case .associateRecord, .formRecord: true
+        default: false
+        }
     }
 }

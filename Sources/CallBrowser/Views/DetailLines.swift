@@ -17,7 +17,7 @@ enum DetailLines {
     }
 
     /// The list's share of a split screen.
-    static func listWidth(_ columns: Int) -> Int { columns * 11 / 20 }
+    static func listWidth(_ columns: Int) -> Int { columns * 3 / 5 }
 
     static func build(_ state: AppState, width: Int) -> [[Span]] {
         guard width > 0 else { return [] }

@@ -5,12 +5,12 @@ import TerminalKit
 /// with its caret, read-only fields dimmed, and a footer of keys.
 enum FormView {
     static func render(_ form: FormState, _ state: AppState, into buffer: inout CellBuffer, area: Rect) {
-        let width = min(area.width, 78)
-        let box = area.centered(width: width, height: area.height)
+        let width = area.width <= 84 ? area.width : 78
+        let box = area.centered(width: width, height: min(area.height, rowsFor(form).count + 5))
         guard box.width >= 10, box.height >= 4 else { return }
         buffer.box(box, title: form.title + (form.isDirty ? " *" : ""))
         let inner = box.inset(by: 1)
-        let footerHeight = inner.height >= 6 ? 2 : 0
+        let footerHeight = inner.height >= 5 ? 2 : 0
         let fieldsArea = inner.inset(bottom: footerHeight)
         let rows = rowsFor(form)
         let focusRow = rows.firstIndex { $0.field == form.focus && !$0.isError } ?? 0

@@ -7,6 +7,11 @@ import Hummingbird
 struct OwnersController {
     let service: any CRMService
 
+    /// The store keeps no dates for owners, but `createdAt`/`updatedAt` are required fields
+    /// (the official Python client refuses an owner without them): a fixed, obviously
+    /// synthetic date.
+    static let timestamp = "2020-01-01T00:00:00.000Z"
+
     func register(on routes: RouteTable) {
         routes.on(.get, "/crm/v3/owners") { request, _ in
             let query = QueryParameters(request)
@@ -15,7 +20,7 @@ struct OwnersController {
             if let email = query.string("email")?.lowercased() { owners = owners.filter { $0.email?.lowercased() == email } }
             let limit = min(max(try query.int("limit") ?? 100, 1), 500)
             let (items, next) = try AssociationSupport.page(owners, after: query.string("after"), limit: limit)
-            return .json(CollectionResponse(results: items.map { PublicOwner($0) }, paging: .after(next)))
+            return .json(CollectionResponse(results: items.map { PublicOwner($0, createdAt: Self.timestamp, updatedAt: Self.timestamp) }, paging: .after(next)))
         }
         routes.on(.get, "/crm/v3/owners/:ownerId") { request, context in
             let query = QueryParameters(request)
@@ -25,7 +30,7 @@ struct OwnersController {
             guard let owner = owners.first(where: { byUserID ? $0.userId.map(String.init) == key : $0.id == key }) else {
                 throw APIError.notFound("Owner \(String(key.prefix(100))) does not exist")
             }
-            return .json(PublicOwner(owner))
+            return .json(PublicOwner(owner, createdAt: Self.timestamp, updatedAt: Self.timestamp))
         }
     }
 }

@@ -16,7 +16,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         if let policy = decision.refusedBy {
             stats.recordRateLimited()
             var headers = decision.headers
-            if policy == "SECONDLY" { headers[.retryAfter] = "1" }
+            if limiter.configuration.sendRetryAfter, let wait = decision.retryAfter { headers[.retryAfter] = String(wait) }
             let body = ErrorBody.rateLimit(policyName: policy, correlationId: context.correlationId)
             return .json(body, status: .tooManyRequests, headers: headers)
         }

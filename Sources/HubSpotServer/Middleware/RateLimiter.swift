@@ -13,6 +13,8 @@ final class RateLimiter: Sendable {
         var refusedBy: String?
         /// Headers for the response (none for search, as on HubSpot).
         var headers: HTTPFields
+        /// Whole seconds until the refused request would be admitted (not for `DAILY`).
+        var retryAfter: Int? = nil
     }
 
     private struct State {
@@ -42,7 +44,9 @@ final class RateLimiter: Sendable {
             state.searches.removeAll { $0 <= now - config.searchInterval }
 
             if search {
-                if state.searches.count >= config.searchMax { return Decision(refusedBy: "SECONDLY", headers: [:]) }
+                if state.searches.count >= config.searchMax {
+                    return Decision(refusedBy: "SECONDLY", headers: [:], retryAfter: Self.wait(state.searches, interval: config.searchInterval, now: now))
+                }
                 if state.dailyCount >= config.daily { return Decision(refusedBy: "DAILY", headers: [:]) }
                 state.searches.append(now)
                 state.dailyCount += 1
@@ -56,7 +60,8 @@ final class RateLimiter: Sendable {
                 state.window.append(now)
                 state.dailyCount += 1
             }
-            return Decision(refusedBy: refusal, headers: headers(state, now: now))
+            let retry = refusal == "TEN_SECONDLY_ROLLING" ? Self.wait(state.window, interval: config.interval, now: now) : nil
+            return Decision(refusedBy: refusal, headers: headers(state, now: now), retryAfter: retry)
         }
     }
 
@@ -73,6 +78,12 @@ final class RateLimiter: Sendable {
         fields[Self.name("X-HubSpot-RateLimit-Secondly")] = String(secondly)
         fields[Self.name("X-HubSpot-RateLimit-Secondly-Remaining")] = String(max(0, secondly - lastSecond))
         return fields
+    }
+
+    /// Seconds until the oldest entry leaves the window, rounded up, at least 1.
+    private static func wait(_ window: [Double], interval: Double, now: Double) -> Int {
+        guard let oldest = window.first else { return 1 }
+        return max(1, Int((oldest + interval - now).rounded(.up)))
     }
 
     private static func name(_ text: String) -> HTTPField.Name { HTTPField.Name(text)! }

@@ -2,6 +2,7 @@ import CallsCore
 import Foundation
 import HubSpotAPI
 import Hummingbird
+import NIOCore
 
 extension Response {
     /// A JSON response encoded with the wire coders (sorted keys, HubSpot dates).
@@ -23,7 +24,12 @@ extension Response {
 extension Request {
     /// Decodes a JSON body into a wire type; malformed JSON is HubSpot's 400 "Invalid input JSON".
     mutating func decodeJSON<T: Decodable>(_ type: T.Type, context: HubSpotRequestContext) async throws -> T {
-        let buffer = try await collectBody(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw APIError(CRMError(kind: .invalidRequest, status: 413, message: "Request body too large: the limit is \(context.maxUploadSize) bytes", category: "VALIDATION_ERROR"))
+        }
         let data = Data(buffer.readableBytesView)
         do {
             return try WireJSON.decoder().decode(type, from: data)

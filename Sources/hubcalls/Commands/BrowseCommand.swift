@@ -1,12 +1,71 @@
 import ArgumentParser
+import CallBrowser
+import CallsCore
+import Foundation
+import LocalStore
+import TerminalKit
 
-// Placeholder until the full-screen browser lands: prints the call list.
+/// `hubcalls` with no subcommand: the full-screen browser when stdout is a terminal,
+/// otherwise the list of the newest calls (so `hubcalls | head` does something useful).
 struct BrowseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "Browse calls (prints the list until the browser lands).", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Browse calls full-screen (the default command).",
+        shouldDisplay: false
+    )
+
     @OptionGroup var global: GlobalOptions
 
+    @Flag(name: .customLong("read-only"), help: "Browse without changing anything: edits and dangerous actions are disabled.")
+    var readOnly = false
+
     func run() async throws {
-        let service = try await ServiceFactory.make(global)
-        try await ListCommand.printCalls(service: service, query: nil, limit: ListCommand.defaultLimit, json: false)
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            let service = try await ServiceFactory.make(global)
+            try await ListCommand.printCalls(service: service, query: nil, limit: ListCommand.defaultLimit, json: false)
+            return
+        }
+        try await BrowserLauncher.run(global: global, quickLogOnly: false, readOnly: readOnly)
+    }
+}
+
+/// Starts the browser (or only its quick-log form) on the real terminal.
+enum BrowserLauncher {
+    @MainActor
+    static func run(global: GlobalOptions, quickLogOnly: Bool, readOnly: Bool = false) async throws {
+        let service = try await ServiceFactory.make(global, localOptions: .localBrowser)
+        let environment = ProcessInfo.processInfo.environment
+        let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: global.keymap)
+        // Warnings go to stderr before the screen takes over, and once into the status line.
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data("hubcalls: \(diagnostic.description)\n".utf8))
+        }
+        var state = AppState(now: Date(), timeZone: .current, bindings: bindings)
+        state.readOnly = readOnly
+        state.quickLogOnly = quickLogOnly
+        if let first = diagnostics.first {
+            let more = diagnostics.count > 1 ? " (+\(diagnostics.count - 1) more; see hubcalls keys)" : ""
+            state.status.message = StatusState.Message(text: "keymap: \(first.description)\(more)", kind: .warning, expires: Date().addingTimeInterval(10))
+        }
+        let readyFile = environment["HUBCALLS_READY_FILE"]
+        try await NCursesTerminal.withTerminal { terminal in
+            let runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
+            let app = BrowserApp(terminal: terminal, runner: runner)
+            app.onReady = {
+                if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }
+            }
+            await app.run(state)
+        }
+    }
+
+    /// `$XDG_STATE_HOME/hubcalls/draft.json` (else `~/.local/state/hubcalls/draft.json`).
+    static func draftURL(_ environment: [String: String]) -> URL? {
+        if let dir = environment["XDG_STATE_HOME"], !dir.isEmpty {
+            return URL(fileURLWithPath: dir).appendingPathComponent("hubcalls/draft.json")
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home).appendingPathComponent(".local/state/hubcalls/draft.json")
+        }
+        return nil
     }
 }

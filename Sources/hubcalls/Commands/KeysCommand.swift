@@ -1,11 +1,32 @@
 import ArgumentParser
+import CallBrowser
+import Foundation
 
-// Placeholder: replaced by the issue that owns this command.
+/// `hubcalls keys`: the effective key bindings (defaults plus the user's keymap.conf) and
+/// every warning about the user's file.
 struct KeysCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "keys", abstract: "Not built yet.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Print the effective key bindings and any keymap warnings."
+    )
+
     @OptionGroup var global: GlobalOptions
 
+    @Flag(help: "Print the README's Markdown key table (from the built-in defaults).")
+    var markdown = false
+
     func run() async throws {
-        throw ValidationError("'keys' is not built yet")
+        if markdown {
+            print(KeyReference.markdown(BrowserKeymap.load().bindings), terminator: "")
+            return
+        }
+        let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: global.keymap)
+        print(KeyReference.table(bindings), terminator: "")
+        if diagnostics.isEmpty {
+            print("\nNo warnings.")
+        } else {
+            print("\n\(diagnostics.count) warning(s):")
+            for diagnostic in diagnostics { print("  \(diagnostic.description)") }
+        }
     }
 }

@@ -56,7 +56,14 @@ struct LogCommand: AsyncParsableCommand {
     @Flag(help: "Print the created call as HubSpot-shaped JSON instead of its id.")
     var json = false
 
+    @Flag(help: "Open the quick-log form full-screen instead of reading options (for a tmux popup).")
+    var interactive = false
+
     func run() async throws {
+        if interactive {
+            try await BrowserLauncher.run(global: global, quickLogOnly: true)
+            return
+        }
         let service = try await ServiceFactory.make(global)
         try await CLIError.reporting {
             let input = try await makeInput(service: service)

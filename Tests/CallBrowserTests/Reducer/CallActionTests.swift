@@ -383,3 +383,57 @@ import Testing
         #expect(d.quit)
     }
 }
+
+@Suite struct QuickLogOnlyTests {
+    @Test func theQuickLogOnlyModeOpensTheFormSearchesContactsAndQuitsAfterSaving() async {
+        var d = TestDriver(columns: 80, rows: 24)
+        d.state.quickLogOnly = true
+        await d.start()
+        guard case .form(let form) = d.state.modal else { Issue.record("no form"); return }
+        #expect(form.kind == .quickLog)
+        #expect(!d.effects.contains { if case .fetchPage = $0 { true } else { false } })
+        await d.type("dev")
+        #expect(PickerController.current(d.state)?.items.map(\.label) == ["Contact: Dev Patel"])
+        await d.press("<Enter>")
+        guard case .form(let chosen) = d.state.modal else { Issue.record("form closed"); return }
+        #expect(chosen.field("record")?.value == "contacts:202")
+        #expect(chosen.field("record")?.displayValue == "Contact: Dev Patel")
+        await d.press("<C-s>")
+        #expect(d.quit)
+        guard case .createCall(_, let input) = d.effects.first(where: { if case .createCall = $0 { true } else { false } }) else { Issue.record("no create"); return }
+        #expect(input.associations == [AssociationInput(toID: "202", typeID: 194)])
+    }
+
+    @Test func escapeWithoutChangesQuitsTheQuickLogOnlyMode() async {
+        var d = TestDriver(columns: 80, rows: 24)
+        d.state.quickLogOnly = true
+        await d.start()
+        await d.press("<Esc>")
+        #expect(d.quit)
+    }
+}
+
+@Suite struct DraftTests {
+    @Test func anOpenFormsDraftIsWrittenOnEachChangeAndRestoredOnTheNextStart() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hubcalls-draft-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("draft.json")
+        let service = FakeCRMService()
+        var first = TestDriver(service: service, draftURL: url)
+        await first.start()
+        await first.press("e", "<C-u>")
+        await first.type("Half-typed title")
+        #expect(FileManager.default.fileExists(atPath: url.path))
+
+        var second = TestDriver(service: service, draftURL: url)
+        await second.start()
+        guard case .form(let form) = second.state.modal else { Issue.record("draft not restored"); return }
+        #expect(form.kind == .edit(callID: "1000"))
+        #expect(form.field(CallProperty.title)?.value == "Half-typed title")
+        #expect(form.isDirty)
+        #expect(second.state.status.message?.text == "Restored an unsaved draft")
+        await second.press("<C-s>")
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        #expect(await service.property(CallProperty.title, of: .calls, id: "1000") == "Half-typed title")
+    }
+}

@@ -1,0 +1,1 @@
+// CallBrowser: see its DocC catalog.

@@ -1,0 +1,215 @@
+import CNCursesW
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - NCursesTerminal
+
+/// The real terminal, through wide-character ncurses.
+///
+/// Opening it sets the locale from the environment, enters raw mode (no echo, no newline
+/// translation, keypad on, cursor hidden), sets `ESCDELAY` to 25 ms unless the environment
+/// sets it, and starts colours over the terminal's default colours unless `NO_COLOR` is set
+/// (then only bold, underline, reverse and dim are used). `endwin` runs on ``close()``, on
+/// `exit`, and on SIGINT, SIGTERM, SIGHUP and SIGQUIT (the handler restores the terminal,
+/// then re-raises the signal). Use ``withTerminal(_:)`` so that thrown errors restore it too.
+///
+/// Only the `WINDOW *` that `initscr` returns is used, never the `stdscr`, `LINES` or `COLS`
+/// globals, and every call happens on the main actor.
+@MainActor
+public final class NCursesTerminal: Terminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let usesColor: Bool
+    private var previous = CellBuffer(width: 0, height: 0)
+    private var colorPairs: [ColorPairKey: Int16] = [:]
+    private var queued: [TerminalEvent] = []
+    private var isOpen = true
+
+    /// Takes over the terminal. Throws if standard input or output is not a terminal.
+    public init() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else {
+            throw TerminalError.unknownTerminalType(getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        setlocale(LC_ALL, "")
+        guard let window = initscr() else { throw TerminalError.initializationFailed }
+        self.window = window
+        cncw_install_restore_handlers()
+        if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            usesColor = true
+        } else {
+            usesColor = false
+        }
+    }
+
+    /// Opens the terminal, runs `body`, and restores the terminal however `body` ends.
+    public static func withTerminal<T>(_ body: (NCursesTerminal) async throws -> T) async throws -> T {
+        let terminal = try NCursesTerminal()
+        defer { terminal.close() }
+        return try await body(terminal)
+    }
+
+    // MARK: - Terminal
+
+    public var size: TerminalSize {
+        TerminalSize(width: Int(cncw_getmaxx(window)), height: Int(cncw_getmaxy(window)))
+    }
+
+    public func present(_ buffer: CellBuffer) {
+        guard isOpen else { return }
+        if buffer.width != previous.width || buffer.height != previous.height {
+            // New size (or first frame): start from a clean screen.
+            werase(window)
+            clearok(window, true)
+            previous = CellBuffer(width: 0, height: 0)
+        }
+        for change in buffer.changes(from: previous) {
+            draw(change)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = buffer
+    }
+
+    public func readEvent(timeout: Duration) -> TerminalEvent? {
+        guard isOpen else { return .hangup }
+        if !queued.isEmpty { return queued.removeFirst() }
+        wtimeout(window, Int32(clamping: timeout.milliseconds))
+        guard let input = readInput() else { return nil }
+        switch input {
+        case .key(let key):
+            return .key(key)
+        case .resize:
+            return .resize(size)
+        case .ignored:
+            return nil
+        case .escape:
+            // ncurses has already waited ESCDELAY: a key that is already here is Alt+key.
+            wtimeout(window, 0)
+            switch readInput() {
+            case .key(let key): return .key(KeyDecoder.alt(key))
+            case .escape: return .key(Key(.escape, modifiers: .alt))
+            case .resize:
+                queued.append(.resize(size))
+                return .key(.escape)
+            case .ignored, nil:
+                return .key(.escape)
+            }
+        }
+    }
+
+    public func suspend() {
+        guard isOpen else { return }
+        endwin()
+        cncw_stop_self()
+        // Resumed: repaint everything, the shell has drawn over the screen.
+        previous = CellBuffer(width: 0, height: 0)
+        clearok(window, true)
+    }
+
+    public func bell() {
+        beep()
+    }
+
+    public func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
+    }
+
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        cncw_restore_terminal()
+    }
+
+    // MARK: - Private
+
+    private func readInput() -> KeyDecoder.Input? {
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        switch status {
+        case KEY_CODE_YES: return KeyDecoder.decode(keyCode: UInt32(value))
+        case OK: return KeyDecoder.decode(character: UInt32(value))
+        default: return nil
+        }
+    }
+
+    private func draw(_ change: CellChange) {
+        var characters = NCursesTerminal.wideCharacters(of: change.cell.grapheme)
+        let attributes = attributes(for: change.cell.style)
+        let pair = usesColor ? colorPair(for: change.cell.style) : 0
+        if cncw_put_cell(window, Int32(change.y), Int32(change.x), &characters, attributes, pair) == ERR {
+            // setcchar refused the grapheme: draw its first scalar alone.
+            var fallback: [wchar_t] = [characters[0], 0]
+            _ = cncw_put_cell(window, Int32(change.y), Int32(change.x), &fallback, attributes, pair)
+        }
+    }
+
+    /// A spacing scalar followed by at most CCHARW_MAX - 1 combining scalars, NUL-terminated.
+    /// Emoji ZWJ sequences keep their first emoji: ncurses cannot hold more than one spacing
+    /// character per cell.
+    nonisolated static func wideCharacters(of grapheme: String) -> [wchar_t] {
+        var result: [wchar_t] = []
+        for scalar in grapheme.unicodeScalars {
+            if result.isEmpty {
+                result.append(wchar_t(bitPattern: scalar.value))
+                continue
+            }
+            guard result.count < 5, DisplayWidth.of(scalar) == 0, scalar.value != 0x200D else { break }
+            result.append(wchar_t(bitPattern: scalar.value))
+        }
+        if result.isEmpty { result.append(0x20) }
+        result.append(0)
+        return result
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        var attributes = cncw_a_normal()
+        if style.attributes.contains(.bold) { attributes |= cncw_a_bold() }
+        if style.attributes.contains(.underline) { attributes |= cncw_a_underline() }
+        if style.attributes.contains(.reverse) { attributes |= cncw_a_reverse() }
+        if style.attributes.contains(.dim) { attributes |= cncw_a_dim() }
+        return attributes
+    }
+
+    private struct ColorPairKey: Hashable {
+        var foreground: Int16
+        var background: Int16
+    }
+
+    private func colorPair(for style: Style) -> Int16 {
+        let colors = Int(cncw_colors())
+        func index(_ color: Color) -> Int16 {
+            guard let index = color.paletteIndex, index < colors else { return -1 }
+            return Int16(index)
+        }
+        let key = ColorPairKey(foreground: index(style.foreground), background: index(style.background))
+        if key.foreground == -1 && key.background == -1 { return 0 }
+        if let pair = colorPairs[key] { return pair }
+        let next = colorPairs.count + 1
+        guard next < Int(cncw_color_pairs()), next <= Int(Int16.max) else { return 0 }
+        init_pair(Int16(next), key.foreground, key.background)
+        colorPairs[key] = Int16(next)
+        return Int16(next)
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down, for ncurses timeouts.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

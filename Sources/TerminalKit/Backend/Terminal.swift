@@ -1,0 +1,61 @@
+// MARK: - Terminal
+
+/// The size of a terminal in cells.
+public struct TerminalSize: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// Something that happened at the terminal.
+public enum TerminalEvent: Hashable, Sendable {
+    case key(Key)
+    /// The terminal now has this size; the next frame should be rendered at it.
+    case resize(TerminalSize)
+    /// The input ended (the script of a ``MemoryTerminal`` ran out); run loops stop.
+    case hangup
+}
+
+/// Why a terminal could not be used.
+public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Standard input or output is not a terminal.
+    case notATerminal
+    /// The terminal type (`TERM`) is unknown to the terminfo database.
+    case unknownTerminalType(String)
+    case initializationFailed
+
+    public var description: String {
+        switch self {
+        case .notATerminal: "standard input and output must be a terminal"
+        case .unknownTerminalType(let term): "unknown terminal type '\(term)' (check TERM)"
+        case .initializationFailed: "could not initialise the terminal"
+        }
+    }
+}
+
+/// A full-screen terminal: what the app draws to and reads keys from.
+///
+/// All calls happen on the main actor. ``present(_:)`` takes a whole frame and paints only
+/// what changed since the previous one.
+@MainActor
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: TerminalSize { get }
+    /// Shows a frame, repainting only the cells that differ from the last presented one.
+    func present(_ buffer: CellBuffer)
+    /// The next event, waiting at most `timeout` (zero: do not wait).
+    func readEvent(timeout: Duration) -> TerminalEvent?
+    /// Hands the terminal back to the shell (as `<C-z>` does) until the process is resumed,
+    /// then repaints everything on the next ``present(_:)``.
+    func suspend()
+    /// Rings the bell.
+    func bell()
+    /// Puts text on the system clipboard with OSC 52 (terminals that allow it).
+    func copyToClipboard(_ text: String)
+    /// Restores the terminal (cooked mode, normal screen). Safe to call more than once.
+    func close()
+}

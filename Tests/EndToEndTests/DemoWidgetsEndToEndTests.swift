@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The real `hubcalls demo-widgets` in tmux: it paints, reacts to keys and resizes, and
+/// always gives the terminal back in cooked mode.
+@Suite struct DemoWidgetsEndToEndTests {
+    /// Starts the demo in a fresh session and waits for its first frame (signalled by the
+    /// ready file, then checked on screen).
+    func startDemo(width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        let session = try TmuxSession(width: width, height: height)
+        let readyFile = FileManager.default.temporaryDirectory.appendingPathComponent("hubcalls-ready-\(UUID().uuidString)").path
+        try session.run("HUBCALLS_READY_FILE=\(readyFile) \(try hubcallsBinary()) demo-widgets; echo EXIT-$?")
+        try session.waitForFile(readyFile)
+        try? FileManager.default.removeItem(atPath: readyFile)
+        try session.waitFor(text: "1/1000")
+        return session
+    }
+
+    /// Runs `stty -a` in the pane once the program has exited and returns the screen.
+    func sttyAfterExit(_ session: TmuxSession, expectedExit: String) throws -> String {
+        try session.waitFor(text: "EXIT-\(expectedExit)")
+        try session.run("clear; stty -a; echo STTY-$((1+1))")
+        return try session.waitFor(text: "STTY-2")
+    }
+
+    @Test func keysMoveTheSelectionAndQQuitsBackToCookedMode() throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        var screen = try session.capture()
+        #expect(screen.contains("Row 1 · 山田太郎"))
+        #expect(screen.contains("Selected row 1."))
+        try session.send("j", "j", "j")
+        screen = try session.waitFor(text: "4/1000")
+        #expect(screen.contains("Selected row 4."))
+        try session.send("k")
+        screen = try session.waitFor(text: "3/1000")
+        #expect(screen.contains("Selected row 3."))
+        #expect(!screen.contains("\u{1B}"))
+        try session.send("q")
+        let stty = try sttyAfterExit(session, expectedExit: "0")
+        #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
+    }
+
+    @Test func escapeAloneAndEscapeFollowedByAKeyDecodeAsEscAndAlt() throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        try session.send("M-x")
+        try session.waitFor(text: "<A-x> is not bound")
+        try session.send("Escape")
+        try session.waitFor(text: "<Esc> is not bound")
+        try session.send("F5")
+        try session.waitFor(text: "<F5> is not bound")
+        try session.send("q")
+        _ = try sttyAfterExit(session, expectedExit: "0")
+    }
+
+    @Test func controlCQuitsAndRestoresTheTerminal() throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        try session.send("C-c")
+        let stty = try sttyAfterExit(session, expectedExit: "0")
+        #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
+    }
+
+    @Test func sigtermRestoresTheTerminalAndStillTerminatesTheProgram() throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        let shell = try session.shellPID()
+        let child = try childPID(of: shell)
+        #expect(Foundation.kill(child, SIGTERM) == 0)
+        // 143 = 128 + SIGTERM: the handler re-raised the signal after restoring the terminal.
+        let stty = try sttyAfterExit(session, expectedExit: "143")
+        #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
+    }
+
+    @Test func aResizeRedrawsAtTheNewSize() throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        try session.resize(width: 120, height: 30)
+        let screen = try session.waitFor(text: "Resized to 120×30")
+        // At 100 columns and more the list and the detail sit side by side.
+        #expect(screen.split(separator: "\n").contains { $0.hasPrefix("Row 1 ·") && $0.contains("┌ Detail") })
+        try session.send("q")
+        _ = try sttyAfterExit(session, expectedExit: "0")
+    }
+
+    @Test func controlZSuspendsToTheShellInCookedModeAndFgResumes() throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        try session.send("j")
+        try session.waitFor(text: "2/1000")
+        try session.send("C-z")
+        try session.waitFor(text: "Stopped")
+        try session.run("stty -a; echo STTY-$((1+1))")
+        let stty = try session.waitFor(text: "STTY-2")
+        #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
+        try session.run("fg")
+        let screen = try session.waitFor(text: "2/1000")
+        #expect(screen.contains("Selected row 2."))
+        try session.send("q")
+        // bash already ran `echo EXIT-$?` when the job stopped: wait for the screen to go.
+        try session.waitUntil("the demo to exit") { !$0.contains("/1000") }
+        try session.run("clear; stty -a; echo STTY-$((2+1))")
+        let sttyAfterQuit = try session.waitFor(text: "STTY-3")
+        #expect(sttyShowsCookedMode(sttyAfterQuit), "stty -a: \(sttyAfterQuit)")
+    }
+
+    /// The single child process of `parent` (the demo started by the pane's shell).
+    func childPID(of parent: Int32) throws -> Int32 {
+        guard let ps = Subprocess.find("ps") else { throw SubprocessError.notFound("ps") }
+        let result = try Subprocess.run(ps, ["-o", "pid=", "--ppid", "\(parent)"])
+        let pids = result.output.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+        guard pids.count == 1, let pid = pids.first else { throw TmuxError.unexpectedOutput("children of \(parent): \(pids)") }
+        return pid
+    }
+}
