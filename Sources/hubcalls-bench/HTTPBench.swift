@@ -95,17 +95,19 @@ struct PythonClient {
         return count
     }
 
+    /// Runs a command and returns its output. `detaches`: the command leaves a daemon behind
+    /// (tmux), which would hold a pipe open forever, so its output is discarded.
     @discardableResult
-    static func shell(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    static func shell(_ arguments: [String], environment: [String: String] = [:], detaches: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
+        process.standardOutput = detaches ? FileHandle.nullDevice : out
+        process.standardError = detaches ? FileHandle.nullDevice : out
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = detaches ? Data() : out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else { throw BenchError("\(arguments.prefix(3).joined(separator: " ")) failed: \(text.suffix(800))") }

@@ -61,17 +61,17 @@ enum TerminalBench {
     static func runTmux(_ options: BenchOptions, calls: Int, table: inout ResultTable) throws {
         var samples: [Double] = []
         let socket = "hubcalls-bench-\(getpid())"
-        defer { _ = try? PythonClient.shell(["tmux", "-L", socket, "kill-server"]) }
+        defer { _ = try? PythonClient.shell(["tmux", "-L", socket, "kill-server"], detaches: true) }
         for _ in 0..<5 {
             let readyFile = "\(options.workdir)/ready-\(UUID().uuidString)"
             let env = environment(readyFile: readyFile, options: options)
             let command = ["env"] + ["TERM", "LANG", "HUBCALLS_READY_FILE", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].map { "\($0)=\(env[$0]!)" } + [options.binary, "--db", options.databasePath(calls: calls)]
             let session = "s\(UUID().uuidString.prefix(8))"
             let start = Stopwatch.now()
-            try PythonClient.shell(["tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "120", "-y", "40"] + command)
+            try PythonClient.shell(["tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "120", "-y", "40"] + command, detaches: true)
             guard let _ = waitForFile(readyFile, deadline: 10_000) else { throw BenchError("hubcalls in tmux did not signal readiness") }
             samples.append(Stopwatch.ms(since: start))
-            _ = try? PythonClient.shell(["tmux", "-L", socket, "kill-session", "-t", session])
+            _ = try? PythonClient.shell(["tmux", "-L", socket, "kill-session", "-t", session], detaches: true)
             try? FileManager.default.removeItem(atPath: readyFile)
         }
         table.add("exec → ready, real binary in tmux 120×40", size: "\(calls)", Summary(samples))
