@@ -81,9 +81,10 @@ final class TmuxSession {
 
     // MARK: - Output
 
-    /// The visible screen, one line per row.
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "main"])
+    /// The visible screen, one line per row; with `escapes`, including the SGR sequences of
+    /// colours and attributes.
+    func capture(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
     }
 
     /// Polls the screen until `predicate` holds; returns that screen. Throws with the last
@@ -124,7 +125,11 @@ final class TmuxSession {
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         guard let tmux = Subprocess.find("tmux") else { throw SubprocessError.notFound("tmux") }
-        let result = try Subprocess.run(tmux, ["-L", socket] + arguments)
+        // The tmux server passes its environment to the pane. `swift test` sets NO_COLOR=1
+        // for tests (and we may run inside tmux): neither must reach the program under test.
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["NO_COLOR", "TMUX", "TMUX_PANE"] { environment[name] = nil }
+        let result = try Subprocess.run(tmux, ["-L", socket] + arguments, environment: environment)
         guard result.status == 0 else {
             throw TmuxError.commandFailed(arguments.first ?? "", status: result.status, output: result.output)
         }
