@@ -29,6 +29,10 @@ import Testing
         var screen = try session.capture()
         #expect(screen.contains("Row 1 · 山田太郎"))
         #expect(screen.contains("Selected row 1."))
+        // Wide characters took exactly the columns TerminalKit gave them: the detail box's
+        // right border is intact on the row with CJK, emoji and a combining mark.
+        let wideRow = screen.split(separator: "\n").first { $0.contains("日本語のテキスト") } ?? ""
+        #expect(wideRow.hasPrefix("│") && wideRow.hasSuffix("│"), "\(wideRow)")
         try session.send("j", "j", "j")
         screen = try session.waitFor(text: "4/1000")
         #expect(screen.contains("Selected row 4."))
