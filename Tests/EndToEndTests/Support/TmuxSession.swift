@@ -18,6 +18,8 @@ final class TmuxSession {
     let width: Int
     let height: Int
     private var killed = false
+    /// The server's socket file, removed after the server is gone (tmux leaves it behind).
+    private var socketPath: String?
 
     /// Starts a shell in a new detached session of the given size.
     init(width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
@@ -33,6 +35,8 @@ final class TmuxSession {
         // bash without startup files keeps the PS1 given here (dash ignores it for root).
         arguments += ["/bin/bash", "--norc", "--noprofile"]
         try tmux(arguments)
+        socketPath = try? tmux(["display-message", "-p", "-t", "main", "#{socket_path}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         try waitFor(text: Self.prompt)
     }
 
@@ -49,6 +53,9 @@ final class TmuxSession {
         let deadline = ContinuousClock.now + .seconds(5)
         while (try? tmux(["has-session"])) != nil, ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.02)
+        }
+        if let socketPath, !socketPath.isEmpty, socketPath.contains(socket) {
+            try? FileManager.default.removeItem(atPath: socketPath)
         }
     }
 
