@@ -16,7 +16,7 @@ extension ServiceFactory {
     static func makeHubSpot(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> HubSpotCRMService {
         var configuration: HubSpotConfiguration
         do {
-            configuration = try HubSpotConfiguration.resolve(baseURLFlag: global.baseURL, file: try ConfigLoader.file(global), environment: environment)
+            configuration = try HubSpotConfiguration.resolve(baseURLFlag: global.baseURL, file: try ConfigLoader.file(global, reportWarnings: false), environment: environment)
         } catch let error as ConfigurationError {
             throw CLIError(TerminalText.sanitize(error.message))
         }

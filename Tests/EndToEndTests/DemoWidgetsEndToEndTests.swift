@@ -6,10 +6,10 @@ import Testing
 @Suite struct DemoWidgetsEndToEndTests {
     /// Starts the demo in a fresh session and waits for its first frame (signalled by the
     /// ready file, then checked on screen).
-    func startDemo(width: Int = 80, height: Int = 24) throws -> TmuxSession {
+    func startDemo(width: Int = 80, height: Int = 24, environment: String = "") throws -> TmuxSession {
         let session = try TmuxSession(width: width, height: height)
         let readyFile = FileManager.default.temporaryDirectory.appendingPathComponent("hubcalls-ready-\(UUID().uuidString)").path
-        try session.run("HUBCALLS_READY_FILE=\(readyFile) \(try hubcallsBinary()) demo-widgets; echo EXIT-$?")
+        try session.run("\(environment) HUBCALLS_READY_FILE=\(readyFile) \(try hubcallsBinary()) demo-widgets; echo EXIT-$?")
         try session.waitForFile(readyFile)
         try? FileManager.default.removeItem(atPath: readyFile)
         try session.waitFor(text: "1/1000")
@@ -29,6 +29,10 @@ import Testing
         var screen = try session.capture()
         #expect(screen.contains("Row 1 · 山田太郎"))
         #expect(screen.contains("Selected row 1."))
+        // Wide characters took exactly the columns TerminalKit gave them: the detail box's
+        // right border is intact on the row with CJK, emoji and a combining mark.
+        let wideRow = screen.split(separator: "\n").first { $0.contains("日本語のテキスト") } ?? ""
+        #expect(wideRow.hasPrefix("│") && wideRow.hasSuffix("│"), "\(wideRow)")
         try session.send("j", "j", "j")
         screen = try session.waitFor(text: "4/1000")
         #expect(screen.contains("Selected row 4."))
@@ -50,6 +54,20 @@ import Testing
         try session.waitFor(text: "<Esc> is not bound")
         try session.send("F5")
         try session.waitFor(text: "<F5> is not bound")
+        try session.send("q")
+        _ = try sttyAfterExit(session, expectedExit: "0")
+    }
+
+    @Test(arguments: [false, true])
+    func colourIsUsedUnlessNoColorIsSet(noColor: Bool) throws {
+        let session = try startDemo(environment: noColor ? "NO_COLOR=1" : "")
+        defer { session.kill() }
+        try session.send("x")
+        try session.waitFor(text: "x is not bound")
+        // The error message is red and bold; without colour only the bold remains.
+        let line = try session.capture(escapes: true).split(separator: "\n").first { $0.contains("x is not bound") } ?? ""
+        #expect(line.contains("\u{1B}[1m") || line.contains(";1m") || line.contains("[1;"), "\(line.debugDescription)")
+        #expect(line.contains("31m") == !noColor, "\(line.debugDescription)")
         try session.send("q")
         _ = try sttyAfterExit(session, expectedExit: "0")
     }

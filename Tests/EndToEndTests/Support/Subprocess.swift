@@ -18,7 +18,8 @@ enum Subprocess {
         var output: String
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Result {
+    /// Runs `executable` with `arguments` in `environment` (this process's by default).
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("subprocess-\(UUID().uuidString).out").path
         defer { unlink(outputPath) }
 
@@ -30,10 +31,10 @@ enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
-            environment.forEach { free($0) }
+            envp.forEach { free($0) }
         }
         // Swift's concurrency threads block most signals and a spawned child inherits the
         // mask: reset it, or `tmux kill-server` (which sends its server SIGTERM) does nothing.
@@ -50,7 +51,7 @@ enum Subprocess {
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environment)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw SubprocessError.spawnFailed(executable, errno: spawned) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {

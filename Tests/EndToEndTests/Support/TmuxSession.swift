@@ -18,6 +18,8 @@ final class TmuxSession {
     let width: Int
     let height: Int
     private var killed = false
+    /// The server's socket file, removed after the server is gone (tmux leaves it behind).
+    private var socketPath: String?
 
     /// Starts a shell in a new detached session of the given size.
     init(width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
@@ -33,6 +35,8 @@ final class TmuxSession {
         // bash without startup files keeps the PS1 given here (dash ignores it for root).
         arguments += ["/bin/bash", "--norc", "--noprofile"]
         try tmux(arguments)
+        socketPath = try? tmux(["display-message", "-p", "-t", "main", "#{socket_path}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         try waitFor(text: Self.prompt)
     }
 
@@ -49,6 +53,9 @@ final class TmuxSession {
         let deadline = ContinuousClock.now + .seconds(5)
         while (try? tmux(["has-session"])) != nil, ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.02)
+        }
+        if let socketPath, !socketPath.isEmpty, socketPath.contains(socket) {
+            try? FileManager.default.removeItem(atPath: socketPath)
         }
     }
 
@@ -81,9 +88,10 @@ final class TmuxSession {
 
     // MARK: - Output
 
-    /// The visible screen, one line per row.
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "main"])
+    /// The visible screen, one line per row; with `escapes`, including the SGR sequences of
+    /// colours and attributes.
+    func capture(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
     }
 
     /// Polls the screen until `predicate` holds; returns that screen. Throws with the last
@@ -124,7 +132,11 @@ final class TmuxSession {
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         guard let tmux = Subprocess.find("tmux") else { throw SubprocessError.notFound("tmux") }
-        let result = try Subprocess.run(tmux, ["-L", socket] + arguments)
+        // The tmux server passes its environment to the pane. `swift test` sets NO_COLOR=1
+        // for tests (and we may run inside tmux): neither must reach the program under test.
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["NO_COLOR", "TMUX", "TMUX_PANE"] { environment[name] = nil }
+        let result = try Subprocess.run(tmux, ["-L", socket] + arguments, environment: environment)
         guard result.status == 0 else {
             throw TmuxError.commandFailed(arguments.first ?? "", status: result.status, output: result.output)
         }
