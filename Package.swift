@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "CallBrowserTests",
             dependencies: ["CallBrowser", "TerminalKit", "CallsCore"],
+            exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
         // One scenario suite run against LocalStore and against the HTTP client talking to

@@ -45,6 +45,23 @@ import Testing
         #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
     }
 
+    /// tmux, screen and rxvt send Home and End as `ESC [1~` / `ESC [4~` (rxvt also `[7~`/`[8~`),
+    /// which xterm's terminfo (TERM=xterm-256color, common inside tmux) does not list; they
+    /// must still be Home and End, not an Alt key followed by junk like `4~`.
+    @Test(arguments: [("\u{1B}[4~", "\u{1B}[1~"), ("\u{1B}[8~", "\u{1B}[7~"), ("\u{1B}OF", "\u{1B}OH"), ("\u{1B}[F", "\u{1B}[H")])
+    func homeAndEndWorkWhateverSequenceTheTerminalSends(end: String, home: String) throws {
+        let session = try startDemo()
+        defer { session.kill() }
+        try session.sendRaw(end)
+        var screen = try session.waitUntil("the cursor reaches the last row") { $0.contains("1000/1000") || $0.contains("not bound") }
+        #expect(screen.contains("1000/1000") && !screen.contains("not bound"), "\(screen)")
+        try session.sendRaw(home)
+        screen = try session.waitUntil("the cursor reaches the first row") { $0.contains(" 1/1000") || $0.contains("not bound") }
+        #expect(screen.contains(" 1/1000") && !screen.contains("not bound"), "\(screen)")
+        try session.send("q")
+        _ = try sttyAfterExit(session, expectedExit: "0")
+    }
+
     @Test func escapeAloneAndEscapeFollowedByAKeyDecodeAsEscAndAlt() throws {
         let session = try startDemo()
         defer { session.kill() }

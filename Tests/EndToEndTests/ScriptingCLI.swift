@@ -36,7 +36,7 @@ struct ScriptingCLI {
 
     /// Runs `hubcalls args…` with `--db` unless `useDefaultDatabase`, and a private
     /// `XDG_DATA_HOME`.
-    func run(_ arguments: [String], useDefaultDatabase: Bool = false) throws -> Result {
+    func run(_ arguments: [String], useDefaultDatabase: Bool = false, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         var args = arguments
@@ -45,6 +45,7 @@ struct ScriptingCLI {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg").path
         environment["TZ"] = "UTC"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

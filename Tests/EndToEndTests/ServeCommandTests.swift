@@ -95,6 +95,23 @@ extension ServeCommandTests {
         #expect(statuses == [200, 200, 429])
     }
 
+    @Test("A CLI error from the HubSpot backend quotes HubSpot's category and correlation id")
+    func cliErrorsKeepTheCorrelationId() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = "e2e-" + UUID().uuidString
+        let (server, port) = try await Self.launch(["--no-rate-limit"], environment: ["HUBCALLS_SERVE_TOKEN": token], in: directory)
+        defer { server.stop() }
+        let cli = try ScriptingCLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["show", "999999999", "--backend", "hubspot", "--base-url", "http://127.0.0.1:\(port)"], useDefaultDatabase: true,
+                                 environment: ["HUBSPOT_ACCESS_TOKEN": token, "XDG_CONFIG_HOME": directory.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("OBJECT_NOT_FOUND"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("correlation id "), "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains(token))
+    }
+
     @Test func faultInjectionComesFromTheEnvironment() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

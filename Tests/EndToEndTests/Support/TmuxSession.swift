@@ -72,6 +72,12 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "main"] + keys)
     }
 
+    /// Types `bytes` into the pane exactly as given (escape sequences included), as a
+    /// terminal that encodes a key that way would.
+    func sendRaw(_ bytes: String) throws {
+        try tmux(["send-keys", "-t", "main", "-l", bytes])
+    }
+
     /// Resizes the window (the program sees SIGWINCH).
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
