@@ -19,6 +19,19 @@ import Testing
         #expect(times == times.sorted(by: >))
     }
 
+    @Test("Global options may come before the subcommand, as in hubcalls --db X list")
+    func globalOptionsBeforeTheSubcommand() throws {
+        let cli = try ScriptingCLI()
+        defer { cli.cleanUp() }
+        _ = try cli.run(["seed", "--calls", "12", "--reset"])
+        let before = try cli.run(["--db", cli.database, "list", "--limit", "3", "--json"], useDefaultDatabase: true)
+        #expect(before.status == 0, "stderr: \(before.stderr)")
+        let after = try cli.run(["list", "--limit", "3", "--json"])
+        #expect(before.stdout == after.stdout)
+        let show = try cli.run(["--db=\(cli.database)", "show", "no-such-id"], useDefaultDatabase: true)
+        #expect(show.stderr.contains("no call with id no-such-id"), "stderr: \(show.stderr)")
+    }
+
     @Test("The list table never passes escape sequences or bidi controls to the terminal")
     func listIsSanitized() throws {
         let cli = try ScriptingCLI()
