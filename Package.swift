@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "hubcalls-bench",
-            dependencies: ["CallsCore", "LocalStore", "TerminalKit", "CallBrowser"],
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "TerminalKit", "CallBrowser"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CallsCoreTests", dependencies: ["CallsCore"], swiftSettings: swiftSettings),
@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "CallBrowserTests",
             dependencies: ["CallBrowser", "TerminalKit", "CallsCore"],
+            exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
         // One scenario suite run against LocalStore and against the HTTP client talking to

@@ -74,13 +74,22 @@ static inline void cncw_install_restore_handlers(void) {
 }
 
 /// Stops the process as <C-z> would (the screen must already be ended); returns after SIGCONT.
+/// It uses the default SIGTSTP action. The signal is unblocked in this thread
+/// and sent to this thread (raise), so it is delivered before raise returns: the Swift
+/// concurrency threads block SIGTSTP, and a process-directed signal delivered later would meet
+/// ncurses' handler again instead of the default action.
 static inline void cncw_stop_self(void) {
     struct sigaction previous, stop;
+    sigset_t mask, previousMask;
     sigemptyset(&stop.sa_mask);
     stop.sa_flags = 0;
     stop.sa_handler = SIG_DFL;
     sigaction(SIGTSTP, &stop, &previous);
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &mask, &previousMask);
     raise(SIGTSTP);
+    sigprocmask(SIG_SETMASK, &previousMask, NULL);
     sigaction(SIGTSTP, &previous, NULL);
 }
 

@@ -9,7 +9,9 @@ public enum HubSpotServer {
     /// and reports the bound port through ``HubSpotServerConfiguration/onListening``.
     public static func buildApplication(service: any CRMService, configuration: HubSpotServerConfiguration) -> some ApplicationProtocol {
         var logger = Logger(label: "hubcalls.serve")
-        logger.logLevel = .error
+        // Bind failures are thrown; what Hummingbird logs below critical (e.g. a cancelled
+        // child channel on shutdown) is noise next to the request log.
+        logger.logLevel = .critical
         let onListening = configuration.onListening
         return Application(
             router: buildRouter(service: service, configuration: configuration),

@@ -45,13 +45,18 @@ public struct RateLimitConfiguration: Sendable, Equatable {
     public var searchMax: Int
     public var searchInterval: Double
     public var daily: Int
+    /// Adds `Retry-After` to 429s. Off by default: HubSpot is not known to send it, and
+    /// clients behave differently when it is there (urllib3, under HubSpot's official Python
+    /// client, silently waits and retries a 429 that carries it).
+    public var sendRetryAfter: Bool
 
-    public init(max: Int = 100, interval: Double = 10, searchMax: Int = 5, searchInterval: Double = 1, daily: Int = 250_000) {
+    public init(max: Int = 100, interval: Double = 10, searchMax: Int = 5, searchInterval: Double = 1, daily: Int = 250_000, sendRetryAfter: Bool = false) {
         self.max = max
         self.interval = interval
         self.searchMax = searchMax
         self.searchInterval = searchInterval
         self.daily = daily
+        self.sendRetryAfter = sendRetryAfter
     }
 
     /// Parses a budget like `100/10s`, `5/1s`, `190/10000ms` into (count, seconds).

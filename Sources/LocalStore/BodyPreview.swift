@@ -7,32 +7,45 @@ public enum BodyPreview {
     public static let length = 200
 
     public static func make(_ body: String) -> String {
-        let text = plainText(body)
-        var folded = ""
-        folded.reserveCapacity(min(text.utf8.count, length * 2))
+        // Long notes: the preview needs only their start (tags included, generously).
+        let text = plainText(body.utf8.count > length * 80 ? String(body.prefix(length * 20)) : body)
+        var folded = String.UnicodeScalarView()
         var lastWasSpace = true
         var count = 0
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
                 if !lastWasSpace { folded.append(" "); count += 1; lastWasSpace = true }
             } else {
-                folded.append(character); count += 1; lastWasSpace = false
+                folded.append(scalar); count += 1; lastWasSpace = false
             }
-            if count >= length { break }
+            // Scalars, not characters: some slack so a preview of combined emoji still
+            // reaches `length` characters.
+            if count >= length * 2 { break }
         }
-        while folded.last == " " { folded.removeLast() }
-        return folded
+        var preview = String(folded)
+        if preview.count > length { preview = String(preview.prefix(length)) }
+        while preview.last == " " { preview.removeLast() }
+        return preview
+    }
+
+    /// Whitespace test with an ASCII fast path (Unicode properties are slow to look up).
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        return scalar.properties.isWhitespace
     }
 
     /// The text of an HTML (or plain) body: tags removed, block ends as newlines.
     public static func plainText(_ body: String) -> String {
-        guard body.contains("<") || body.contains("&") else { return body }
+        guard body.utf8.contains(UInt8(ascii: "<")) || body.utf8.contains(UInt8(ascii: "&")) else { return body }
         var out = ""
         out.reserveCapacity(body.utf8.count)
         var index = body.startIndex
         while index < body.endIndex {
             let character = body[index]
-            if character == "<", let close = body[index...].firstIndex(of: ">") {
+            // A tag starts with a letter, `/` or `!`; "5 < 6" is text.
+            let next = body.index(after: index) < body.endIndex ? body[body.index(after: index)] : " "
+            if character == "<", next.isLetter || next == "/" || next == "!", let close = body[index...].firstIndex(of: ">") {
                 let tag = body[body.index(after: index)..<close].lowercased()
                 if tag.hasPrefix("br") || tag.hasPrefix("/p") || tag.hasPrefix("/div") || tag.hasPrefix("/li") {
                     out.append("\n")

@@ -11,6 +11,76 @@ extension LocalCRMService {
     /// read from an index first, then only those rows are loaded, so a deep offset costs an
     /// index walk, not a table walk.
     public func search(_ type: ObjectType, _ request: SearchRequest) async throws -> SearchPage {
+        let plan = try plan(type, request)
+        let properties = request.properties
+        let cap = options.searchResultCap
+        let totals = self.totals, textMatches = self.textMatches
+        return try await read { db in
+            // Inside one read transaction the counter and the queries see the same snapshot.
+            let version = try Int64.fetchOne(db, sql: "SELECT n FROM changeCounter WHERE id = 1") ?? -1
+            let total: Int
+            let rowids: [Int64]
+            if plan.hasText {
+                // Text matches come from the FTS index as a set; ordering them is the cost,
+                // so the ordered list is kept and each page is a slice of it.
+                let all: [Int64]
+                if let cached = textMatches.value(for: plan.countKey + plan.orderKey, version: version) {
+                    all = cached
+                } else {
+                    all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
+                    if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: plan.countKey + plan.orderKey, version: version) }
+                }
+                total = all.count
+                let start = min(plan.offset, all.count)
+                rowids = Array(all[start..<min(all.count, start + max(0, plan.limit))])
+            } else {
+                if let cached = totals.value(for: plan.countKey, version: version) {
+                    total = cached
+                } else {
+                    total = try Int.fetchOne(db, sql: plan.countSQL, arguments: plan.countArguments) ?? 0
+                    totals.store(total, for: plan.countKey, version: version)
+                }
+                guard plan.limit > 0, plan.offset < total else {
+                    return SearchPage(total: total, results: [], nextAfter: nil)
+                }
+                rowids = try Int64.fetchAll(db, sql: plan.pageSQL, arguments: plan.pageArguments)
+            }
+            let results = try ObjectTable.fetch(db, type, rowids: rowids).map { $0.object(properties: properties) }
+            let end = plan.offset + results.count
+            let more = !results.isEmpty && end < total && (cap.map { end < $0 } ?? true)
+            return SearchPage(total: total, results: results, nextAfter: more ? String(end) : nil)
+        }
+    }
+
+    /// The largest ordered match list kept for a text search (8 bytes a match).
+    static let textMatchCacheLimit = 250_000
+
+    /// SQLite's plan for the page query of a search (tests check it uses an index).
+    func explainSearch(_ type: ObjectType, _ request: SearchRequest) async throws -> [String] {
+        let plan = try plan(type, request)
+        return try await read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + plan.pageSQL, arguments: plan.pageArguments).map { $0["detail"] as String }
+        }
+    }
+
+    /// The SQL of one search: a count and a page of rowids.
+    struct SearchPlan: Sendable {
+        var countSQL: String
+        var countArguments: StatementArguments
+        /// The count query with its arguments, as a cache key.
+        var countKey: String
+        var pageSQL: String
+        var pageArguments: StatementArguments
+        /// Every match in order (text searches).
+        var orderedSQL: String
+        var orderedArguments: StatementArguments
+        var orderKey: String
+        var hasText: Bool
+        var offset: Int
+        var limit: Int
+    }
+
+    func plan(_ type: ObjectType, _ request: SearchRequest) throws(CRMError) -> SearchPlan {
         try checkLimits(request)
         let offset = try parseOffset(request.after)
         if let cap = options.searchResultCap, offset >= cap, offset > 0 {
@@ -20,29 +90,27 @@ extension LocalCRMService {
         if let cap = options.searchResultCap { limit = min(limit, cap - offset) }
 
         let builder = SearchQueryBuilder(type: type)
-        var whereClause = SearchQueryBuilder.Fragment(sql: "o.type = ? AND o.archived = 0", arguments: [type.rawValue.databaseValue])
-        if let groups = try builder.condition(for: request.filterGroups) { whereClause.append(groups, separator: " AND ") }
-        if let query = request.query, let text = builder.condition(forQuery: query) { whereClause.append(text, separator: " AND ") }
-        let order = try builder.order(for: request.sorts)
-        let properties = request.properties
-        let cap = options.searchResultCap
-        let filter = whereClause, pageSize = limit
-
-        return try await read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM object o WHERE \(filter.sql)", arguments: StatementArguments(filter.arguments)) ?? 0
-            guard pageSize > 0, offset < total else {
-                return SearchPage(total: total, results: [], nextAfter: nil)
-            }
-            let rowids = try Int64.fetchAll(
-                db,
-                sql: "SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql) LIMIT ? OFFSET ?",
-                arguments: StatementArguments(filter.arguments + order.arguments + [pageSize.databaseValue, offset.databaseValue])
-            )
-            let results = try ObjectTable.fetch(db, type, rowids: rowids).map { $0.object(properties: properties) }
-            let end = offset + results.count
-            let more = end < total && (cap.map { end < $0 } ?? true)
-            return SearchPage(total: total, results: results, nextAfter: more ? String(end) : nil)
+        var filter = SearchQueryBuilder.Fragment(sql: "o.type = ? AND o.archived = 0", arguments: [type.rawValue.databaseValue])
+        if let groups = try builder.condition(for: request.filterGroups) { filter.append(groups, separator: " AND ") }
+        var hasText = false
+        if let query = request.query, let text = builder.condition(forQuery: query) {
+            filter.append(text, separator: " AND ")
+            hasText = true
         }
+        let order = try builder.order(for: request.sorts)
+        return SearchPlan(
+            countSQL: "SELECT count(*) FROM object o WHERE \(filter.sql)",
+            countArguments: StatementArguments(filter.arguments),
+            countKey: filter.sql + "\u{1F}" + filter.arguments.map { "\($0.storage)" }.joined(separator: "\u{1F}"),
+            pageSQL: "SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql) LIMIT ? OFFSET ?",
+            pageArguments: StatementArguments(filter.arguments + order.arguments + [limit.databaseValue, offset.databaseValue]),
+            orderedSQL: "SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql)",
+            orderedArguments: StatementArguments(filter.arguments + order.arguments),
+            orderKey: "\u{1E}" + order.sql + "\u{1F}" + order.arguments.map { "\($0.storage)" }.joined(separator: "\u{1F}"),
+            hasText: hasText,
+            offset: offset,
+            limit: limit
+        )
     }
 
     private func checkLimits(_ request: SearchRequest) throws(CRMError) {

@@ -33,6 +33,10 @@ public final class LocalCRMService: CRMService {
     public let options: LocalStoreOptions
     /// The database file, or `nil` for an in-memory store.
     public let path: String?
+    /// Search totals by query, valid while the change counter stays put.
+    let totals = VersionedCache<Int>(capacity: 128)
+    /// Ordered matches of text searches (rowids), so later pages are slices.
+    let textMatches = VersionedCache<[Int64]>(capacity: 16)
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it.
     /// - Throws: ``CallsCore/CRMError`` when the file cannot be opened or migrated.

@@ -89,6 +89,58 @@ enum LocalStoreMigrations {
                 """)
         }
 
+        // MARK: - v2
+
+        migrator.registerMigration("v2-covering-timeline") { db in
+            // The browser pages the timeline with filters on status, outcome, owner and so
+            // on; with those columns in the index a filtered page never touches the table.
+            try db.execute(sql: """
+                DROP INDEX object_timeline;
+                CREATE INDEX object_timeline ON object(type, archived, ts, num, status, disposition, owner, direction, hasVoicemail, duration);
+                """)
+        }
+
+        // MARK: - v3
+
+        migrator.registerMigration("v3-change-counter") { db in
+            // One number that moves on every write to records or associations, from any
+            // process. Search caches its totals against it, so paging through one query
+            // counts the matches once.
+            try db.execute(sql: """
+                CREATE TABLE changeCounter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+                INSERT INTO changeCounter (id, n) VALUES (1, 0);
+                """)
+            try createCounterTriggers(db)
+        }
+
         return migrator
+    }
+
+    // MARK: - Change counter triggers
+
+    /// The triggers that move `changeCounter.n`, by name.
+    static let counterTriggers: [(name: String, event: String, table: String)] = [
+        ("object_insert_counts", "INSERT", "object"),
+        ("object_update_counts", "UPDATE", "object"),
+        ("object_delete_counts", "DELETE", "object"),
+        ("association_insert_counts", "INSERT", "association"),
+        ("association_delete_counts", "DELETE", "association"),
+    ]
+
+    static func createCounterTriggers(_ db: Database) throws {
+        for trigger in counterTriggers {
+            try db.execute(sql: "CREATE TRIGGER \(trigger.name) AFTER \(trigger.event) ON \(trigger.table) BEGIN UPDATE changeCounter SET n = n + 1 WHERE id = 1; END")
+        }
+    }
+
+    /// Runs `body` without the per-row counter triggers (a bulk load), then moves the counter
+    /// once. Call inside a transaction: if `body` throws, the triggers come back with the
+    /// rollback.
+    static func withoutCounterTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        for trigger in counterTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(trigger.name)") }
+        let result = try body()
+        try createCounterTriggers(db)
+        try db.execute(sql: "UPDATE changeCounter SET n = n + 1 WHERE id = 1")
+        return result
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 // Run in release: `swift run -c release hubcalls-bench`. Prints a Markdown table for the
 // README's Performance section. Tests never assert times; this is run by hand.
 
+@MainActor
 func runBenchmark(_ options: BenchOptions) async throws -> ResultTable {
     try FileManager.default.createDirectory(atPath: options.workdir, withIntermediateDirectories: true)
     var table = ResultTable()
@@ -13,7 +14,11 @@ func runBenchmark(_ options: BenchOptions) async throws -> ResultTable {
             table.add("seed (one-off)", size: "\(calls)", value: String(format: "%.1f s", seconds))
         }
         if options.wants("search") { try await SearchBench.run(options, calls: calls, table: &table) }
+        if options.wants("browser") { try await BrowserBench.run(options, calls: calls, table: &table) }
+        if options.wants("pty") { try TerminalBench.runPTY(options, calls: calls, table: &table) }
+        if options.wants("tmux") { try TerminalBench.runTmux(options, calls: calls, table: &table) }
     }
+    if options.wants("http") { try await HTTPBench.run(options, table: &table) }
     return table
 }
 

@@ -5,12 +5,13 @@ import HubSpotAPI
 /// resolves the settings that come from it, with the precedence flag › environment › file.
 enum ConfigLoader {
     /// The config file, or `nil` when the default one does not exist. Warnings (unknown keys)
-    /// go to stderr once.
-    static func file(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile? {
+    /// go to stderr when `reportWarnings` is set: the backend choice (made first on every
+    /// run) reports them, the HubSpot backend reads the file again quietly.
+    static func file(_ global: GlobalOptions, reportWarnings: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile? {
         let named = global.config.map { ($0 as NSString).expandingTildeInPath }
         do {
             let file = try ConfigFile.load(path: named ?? ConfigFile.defaultPath(environment: environment), required: named != nil)
-            for warning in file?.warnings ?? [] {
+            for warning in reportWarnings ? file?.warnings ?? [] : [] {
                 FileHandle.standardError.write(Data("hubcalls: \(TerminalText.sanitize(warning))\n".utf8))
             }
             return file

@@ -13,4 +13,9 @@ struct HubCalls: AsyncParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self
     )
+
+    static func main() async {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        await main(ArgumentOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()), subcommands: names))
+    }
 }

@@ -1,6 +1,11 @@
 import CallsCore
 import Foundation
 import HubSpotAPI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension ServiceFactory {
     /// The HubSpot backend: base URL and token resolved from `--base-url`, the environment
@@ -11,7 +16,7 @@ extension ServiceFactory {
     static func makeHubSpot(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> HubSpotCRMService {
         var configuration: HubSpotConfiguration
         do {
-            configuration = try HubSpotConfiguration.resolve(baseURLFlag: global.baseURL, file: try ConfigLoader.file(global), environment: environment)
+            configuration = try HubSpotConfiguration.resolve(baseURLFlag: global.baseURL, file: try ConfigLoader.file(global, reportWarnings: false), environment: environment)
         } catch let error as ConfigurationError {
             throw CLIError(TerminalText.sanitize(error.message))
         }
@@ -22,16 +27,14 @@ extension ServiceFactory {
     }
 }
 
-/// Appends lines to a log file (created 0600), for `HUBCALLS_HTTP_LOG`.
+/// Appends lines to a log file (created 0600), for `HUBCALLS_HTTP_LOG`. Opened with
+/// `O_APPEND`, so truncating the file while hubcalls runs (`: > log`) leaves no hole.
 final class HTTPLogFile: Sendable {
     private let handle: FileHandle?
 
     init(path: String) {
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        handle = FileHandle(forWritingAtPath: path)
-        _ = try? handle?.seekToEnd()
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        handle = descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil
     }
 
     func write(_ line: String) {

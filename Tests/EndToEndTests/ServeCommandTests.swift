@@ -58,6 +58,73 @@ import Testing
     }
 }
 
+extension ServeCommandTests {
+    /// Starts the binary with extra arguments and environment; returns it and its port.
+    static func launch(_ arguments: [String], environment: [String: String], in directory: URL) async throws -> (ServerProcess, Int) {
+        let server = try ServerProcess(binary: try binary(), arguments: ["serve", "--port", "0", "--quiet", "--db", directory.appendingPathComponent("db.sqlite").path] + arguments,
+                                       environment: environment.merging(["HOME": directory.path, "XDG_DATA_HOME": directory.path]) { a, _ in a })
+        let line = try await server.firstLine(timeout: 60)
+        guard let port = line.split(separator: ":").last.flatMap({ Int($0) }) else {
+            server.stop()
+            throw ServeTestError("unexpected first line: \(line)")
+        }
+        return (server, port)
+    }
+
+    static func status(_ port: Int, token: String, path: String = "/crm/v3/owners") async throws -> Int {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubcalls-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func rateLimitFlagsSetTheBudget() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = "e2e-" + UUID().uuidString
+        let (server, port) = try await Self.launch(["--rate-limit", "2/10s"], environment: ["HUBCALLS_SERVE_TOKEN": token], in: directory)
+        defer { server.stop() }
+        var statuses: [Int] = []
+        for _ in 0..<3 { statuses.append(try await Self.status(port, token: token)) }
+        #expect(statuses == [200, 200, 429])
+    }
+
+    @Test("A CLI error from the HubSpot backend quotes HubSpot's category and correlation id")
+    func cliErrorsKeepTheCorrelationId() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = "e2e-" + UUID().uuidString
+        let (server, port) = try await Self.launch(["--no-rate-limit"], environment: ["HUBCALLS_SERVE_TOKEN": token], in: directory)
+        defer { server.stop() }
+        let cli = try ScriptingCLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["show", "999999999", "--backend", "hubspot", "--base-url", "http://127.0.0.1:\(port)"], useDefaultDatabase: true,
+                                 environment: ["HUBSPOT_ACCESS_TOKEN": token, "XDG_CONFIG_HOME": directory.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("OBJECT_NOT_FOUND"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("correlation id "), "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains(token))
+    }
+
+    @Test func faultInjectionComesFromTheEnvironment() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = "e2e-" + UUID().uuidString
+        let (server, port) = try await Self.launch(["--no-rate-limit"], environment: [
+            "HUBCALLS_SERVE_TOKEN": token, "HUBCALLS_FAULT_ERROR_RATE": "1", "HUBCALLS_FAULT_SEED": "5",
+        ], in: directory)
+        defer { server.stop() }
+        let status = try await Self.status(port, token: token)
+        #expect([500, 502, 503].contains(status))
+    }
+}
+
 struct ServeTestError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -152,6 +152,9 @@ import Testing
         #expect(a.map(\.id) == ["1", "2"] && a == b)
         #expect(try await crm.owners().count == 2)
         #expect(transport.requests.count == 2)
+        let counting: any RequestCounting = crm
+        #expect(counting.requestCount == 2)
+        #expect(counting.requestSummary == "2 req (0 retries, 0×429)")
     }
 
     @Test func dispositionsAreReadFromTheBareArrayDroppingDeletedOnes() async throws {

@@ -147,4 +147,22 @@ import Testing
         #expect(logged.count == 1)
         #expect(logged.allSatisfy { line in !line.unicodeScalars.contains { $0.value < 0x20 } })
     }
+
+    @Test func tokenComparisonIsExactForAnyLength() {
+        let token = Array("abc123".utf8)
+        #expect(AuthMiddleware.constantTimeEqual(token, token))
+        #expect(!AuthMiddleware.constantTimeEqual(token, Array("abc124".utf8)))
+        #expect(!AuthMiddleware.constantTimeEqual(token, Array("abc12".utf8)))
+        #expect(!AuthMiddleware.constantTimeEqual(token, Array("abc1234".utf8)))
+        #expect(!AuthMiddleware.constantTimeEqual(token, []))
+        #expect(AuthMiddleware.constantTimeEqual([], []))
+    }
+
+    @Test func theBearerSchemeIsCaseInsensitive() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let response = try await client.call(.get, "/crm/v3/owners", server, headers: [.authorization: "bearer \(server.token)"])
+            #expect(response.status == .ok)
+        }
+    }
 }

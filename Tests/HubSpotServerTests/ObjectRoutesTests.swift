@@ -122,6 +122,9 @@ import Testing
             #expect(try await client.call(.get, "/crm/v3/objects/calls/\(id)", server).status == .notFound)
             let archived = try await client.call(.get, "/crm/v3/objects/calls?archived=true", server).decode(CollectionResponse<SimplePublicObject>.self)
             #expect(archived.results.map(\.id).contains(id))
+            let one = try await client.call(.get, "/crm/v3/objects/calls/\(id)?archived=true", server)
+            #expect(one.status == .ok)
+            #expect(try one.decode(SimplePublicObject.self).archived)
         }
     }
 

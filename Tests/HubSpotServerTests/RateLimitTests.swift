@@ -61,9 +61,22 @@ import Testing
             #expect(body.policyName == "TEN_SECONDLY_ROLLING")
             #expect(body.correlationId == refused[header: "X-HubSpot-Correlation-Id"])
             #expect(refused[header: "X-HubSpot-RateLimit-Remaining"] == "0")
-            #expect(refused[header: "Retry-After"] == "10")
+            // Like HubSpot, no Retry-After unless asked for.
+            #expect(refused[header: "Retry-After"] == nil)
+        }
+    }
+
+    @Test func retryAfterIsSentWhenConfigured() async throws {
+        var limits = Self.small
+        limits.sendRetryAfter = true
+        let server = try await TestServer.make(rateLimits: limits)
+        try await server.run { client in
+            for _ in 0..<3 { _ = try await client.call(.get, "/crm/v3/objects/calls", server) }
+            #expect(try await client.call(.get, "/crm/v3/objects/calls", server)[header: "Retry-After"] == "10")
             server.clock.advance(4)
             #expect(try await client.call(.get, "/crm/v3/objects/calls", server)[header: "Retry-After"] == "6")
+            for _ in 0..<2 { _ = try await client.call(.post, "/crm/v3/objects/calls/search", server, body: "{}") }
+            #expect(try await client.call(.post, "/crm/v3/objects/calls/search", server, body: "{}")[header: "Retry-After"] == "1")
         }
     }
 

@@ -10,6 +10,7 @@ enum StoreKind: String, CaseIterable, Sendable {
 
 
 /// Opens a fresh store of `kind`, runs `body`, and removes the temporary file afterwards.
+@discardableResult
 func withStore<T>(_ kind: StoreKind, options: LocalStoreOptions = .hubSpot, _ body: (LocalCRMService) async throws -> T) async throws -> T {
     switch kind {
     case .memory:

@@ -24,7 +24,7 @@ import Testing
     @Test(arguments: [
         (UInt32(0o402), "<Down>"), (0o403, "<Up>"), (0o404, "<Left>"), (0o405, "<Right>"), (0o406, "<Home>"),
         (0o550, "<End>"), (0o522, "<PgDn>"), (0o523, "<PgUp>"), (0o512, "<Del>"), (0o407, "<BS>"), (0o541, "<S-Tab>"),
-        (0o527, "<Enter>"), (0o411, "<F1>"), (0o424, "<F12>"),
+        (0o527, "<Enter>"), (0o411, "<F1>"), (0o424, "<F12>"), (0o552, "<Home>"), (0o601, "<End>"),
     ])
     func keyCodesDecodeToKeys(code: UInt32, notation: String) {
         #expect(KeyDecoder.decode(keyCode: code) == .key(Key(notation: notation)!))

@@ -86,3 +86,10 @@ extension HubSpotCRMService {
         values.isEmpty ? [] : [(name, values.joined(separator: ","))]
     }
 }
+
+// MARK: - RequestCounting
+
+extension HubSpotCRMService: RequestCounting {
+    public var requestCount: Int { executor.stats.requests }
+    public var requestSummary: String { executor.stats.summary }
+}

@@ -2,8 +2,10 @@
 ///
 /// Two sliding windows: the burst budget (default 100 requests per 10 s, the private-app
 /// Free/Starter limit) and the search budget (5 per second). Every attempt — retries included —
-/// reserves a start time before it is sent, so a burst of concurrent callers is spread out
-/// instead of tripping a 429.
+/// takes a slot just before it is sent and returns it when answered (see ``acquire(_:)``), so a
+/// burst of concurrent callers is spread out instead of tripping a 429. (The executor also
+/// caps requests in flight, so a request that took a slot is not left queueing inside
+/// URLSession.)
 ///
 /// Searches count against both windows. HubSpot exempts search from the ten-secondly limit,
 /// but a server that counts every request (like `hubcalls serve` in its strict mode) would
@@ -56,6 +58,9 @@ public actor RateLimiter {
     private var search: SlidingWindow
     private var standardPausedUntil: Double = 0
     private var searchPausedUntil: Double = 0
+    /// Requests that took a slot and have not completed, by slot id.
+    private var inFlight: [Int: Bucket] = [:]
+    private var nextSlot = 0
 
     public init(budget: Budget = .hubSpotDefault, clock: any PacingClock = SystemPacingClock()) {
         self.budget = budget
@@ -64,37 +69,73 @@ public actor RateLimiter {
         search = SlidingWindow(limit: budget.searches, interval: budget.searchInterval + budget.margin)
     }
 
-    // MARK: - Reserving
+    // MARK: - Acquiring
 
-    /// Waits until a request in `bucket` may start, and counts it as started then.
-    public func acquire(_ bucket: Bucket) async throws {
-        let start = reserve(bucket)
-        let wait = start - clock.now()
-        if wait > 0 { try await clock.sleep(seconds: wait) }
+    /// A request that took a slot; hand it back with ``complete(_:)`` when it is done.
+    public struct Slot: Sendable, Hashable {
+        let id: Int
+        let bucket: Bucket
     }
 
-    /// Reserves the earliest allowed start time for one request and returns it (not waiting).
-    public func reserve(_ bucket: Bucket) -> Double {
+    /// Waits until a request in `bucket` may start and takes a slot for it *now*.
+    ///
+    /// Slots are never reserved ahead: a task that wakes late from its sleep re-checks the
+    /// window. While the request is in flight its slot counts as "now" (it may not have
+    /// reached the server yet); once complete it counts at its completion time — when it had
+    /// certainly arrived — so a server that is slow to receive requests (a loaded machine)
+    /// still never sees more than the budget in one window.
+    public func acquire(_ bucket: Bucket) async throws -> Slot {
+        while true {
+            let (slot, wait) = tryAcquire(bucket)
+            if let slot { return slot }
+            try await clock.sleep(seconds: wait)
+        }
+    }
+
+    /// Marks a request as finished (answered or failed).
+    public func complete(_ slot: Slot) {
+        guard inFlight.removeValue(forKey: slot.id) != nil else { return }
         let now = clock.now()
-        switch bucket {
-        case .unmetered:
-            return now
-        case .standard:
-            let start = standard.earliestStart(notBefore: max(now, standardPausedUntil))
-            standard.record(start, now: now)
-            return start
+        switch slot.bucket {
+        case .unmetered: break
+        case .standard: standard.record(now, now: now)
         case .search:
-            var start = max(now, standardPausedUntil, searchPausedUntil)
-            // The two windows constrain each other; move forward until both accept the same
-            // time (it only increases over finitely many candidates, so this ends).
-            while true {
-                let next = max(standard.earliestStart(notBefore: start), search.earliestStart(notBefore: start))
-                if next == start { break }
-                start = next
-            }
-            standard.record(start, now: now)
-            search.record(start, now: now)
-            return start
+            standard.record(now, now: now)
+            search.record(now, now: now)
+        }
+    }
+
+    /// Takes a slot when the budget allows it now; otherwise says how long to wait.
+    func tryAcquire(_ bucket: Bucket) -> (Slot?, Double) {
+        let now = clock.now()
+        let start = earliestStart(bucket, now: now)
+        guard start <= now else { return (nil, start - now) }
+        nextSlot += 1
+        let slot = Slot(id: nextSlot, bucket: bucket)
+        if bucket != .unmetered { inFlight[slot.id] = bucket }
+        return (slot, 0)
+    }
+
+    /// The earliest time at or after `now` a request in `bucket` could start, counting the
+    /// requests in flight as starting now.
+    func earliestStart(_ bucket: Bucket, now: Double) -> Double {
+        guard bucket != .unmetered else { return now }
+        var standard = self.standard
+        var search = self.search
+        for pending in inFlight.values {
+            standard.insert(now)
+            if pending == .search { search.insert(now) }
+        }
+        guard bucket == .search else {
+            return standard.earliestStart(notBefore: max(now, standardPausedUntil))
+        }
+        var start = max(now, standardPausedUntil, searchPausedUntil)
+        // The two windows constrain each other; move forward until both accept the same time
+        // (it only increases over finitely many candidates, so this ends).
+        while true {
+            let next = max(standard.earliestStart(notBefore: start), search.earliestStart(notBefore: start))
+            if next == start { return start }
+            start = next
         }
     }
 
@@ -111,7 +152,7 @@ public actor RateLimiter {
         if let remaining = headers.remaining {
             let now = clock.now()
             let usedAtServer = (headers.max ?? standard.limit) - remaining
-            let missing = usedAtServer - standard.count(at: now)
+            let missing = usedAtServer - standard.count(at: now) - inFlight.count
             if missing > 0 { standard.fill(missing, at: now) }
         }
     }

@@ -19,6 +19,8 @@ final class RequestExecutor: Sendable {
     /// Where to tell the user to put a token (`~/.config/hubcalls/config.toml`).
     let tokenHelp: String
     private let counters = Locked(RequestStats())
+    /// Requests in flight, at most URLSession's connections per host.
+    private let inFlight = AsyncSemaphore(URLSessionTransport.maxConnectionsPerHost)
 
     init(
         baseURL: URL, token: AccessToken?, transport: any HTTPTransport, limiter: RateLimiter, policy: RetryPolicy,
@@ -66,7 +68,14 @@ final class RequestExecutor: Sendable {
         while true {
             try Task.checkCancellation()
             let waitStart = clock.now()
-            try await limiter.acquire(request.bucket)
+            await inFlight.wait()
+            let slot: RateLimiter.Slot
+            do {
+                slot = try await limiter.acquire(request.bucket)
+            } catch {
+                await inFlight.signal()
+                throw error
+            }
             let waited = clock.now() - waitStart
             count {
                 $0.requests += 1
@@ -78,9 +87,18 @@ final class RequestExecutor: Sendable {
             let failure: RetryPolicy.Failure
             let crmError: CRMError
             do {
-                let response = try await transport.send(transportRequest)
+                let response: TransportResponse
+                do {
+                    response = try await transport.send(transportRequest)
+                } catch {
+                    await limiter.complete(slot)
+                    await inFlight.signal()
+                    throw error
+                }
                 let headers = RateLimitHeaders(response)
                 if !headers.isEmpty { await limiter.observe(headers) }
+                await limiter.complete(slot)
+                await inFlight.signal()
                 logLine(request, status: String(response.status), started: started, attempt: attempt, correlationId: response.correlationId)
                 if (200..<300).contains(response.status) { return response }
                 if response.status == 404, lostBefore, request.notFoundAfterLostAttemptIsSuccess {

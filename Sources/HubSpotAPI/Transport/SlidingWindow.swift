@@ -3,14 +3,12 @@
 /// `SECONDLY` policies.
 ///
 /// A pure value: callers ask for the earliest time a new request may start, then record it.
-/// Starts may be reserved in the future (a queue of waiting requests), and a later caller
-/// may take an earlier free slot than a queued one as long as no window overflows — so a
-/// burst of searches queued behind the search budget does not hold up ordinary requests
-/// that share the ten-secondly window.
+/// Starts are normally recorded at "now", but the window stays correct for starts recorded
+/// out of order (``insert(_:)``), such as requests learned about from the server's headers.
 struct SlidingWindow: Sendable, Equatable {
     var limit: Int
     var interval: Double
-    /// Start times (recorded or reserved), ascending.
+    /// Start times, ascending.
     private(set) var starts: [Double] = []
 
     init(limit: Int, interval: Double) {

@@ -12,6 +12,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // `URLSession` is thread-safe; it is only not marked Sendable on every platform.
     private let session: URLSession
 
+    /// Connections per host; the executor keeps at most this many requests in flight.
+    public static let maxConnectionsPerHost = 6
+
     /// - Parameter timeout: seconds for a whole request (also capped per request).
     public init(timeout: Double = 30) {
         let configuration = URLSessionConfiguration.ephemeral
@@ -21,7 +24,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.urlCache = nil
         configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpMaximumConnectionsPerHost = 6
+        configuration.httpMaximumConnectionsPerHost = Self.maxConnectionsPerHost
         session = URLSession(configuration: configuration)
     }
 

@@ -3,6 +3,18 @@ import HubSpotAPI
 
 /// Shared by the v3 and v4 association controllers.
 enum AssociationSupport {
+    /// Runs one input of a batch; a failure becomes that item's entry in `errors` (a 207)
+    /// instead of failing the whole request.
+    static func perItem(collectingInto errors: inout [StandardError], _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as APIError {
+            errors.append(StandardError(error.error))
+        } catch let error as CRMError {
+            errors.append(StandardError(error))
+        }
+    }
+
     /// Checks that a HubSpot-defined type id fits the pair (194 is call → contact only);
     /// other ids (user labels) are left for the service to judge.
     static func check(typeID: Int, from: ObjectType, to: ObjectType) throws {

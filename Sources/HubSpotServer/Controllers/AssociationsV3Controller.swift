@@ -56,17 +56,13 @@ struct AssociationsV3Controller {
         var results: [PublicAssociation] = []
         var errors: [StandardError] = []
         for input in body.inputs {
-            do {
+            try await AssociationSupport.perItem(collectingInto: &errors) {
                 let typeID = try AssociationSupport.resolve(input.type, from: fromType, to: toType)
                 try await service.associate(ObjectRef(fromType, input.from.id), with: ObjectRef(toType, input.to.id), typeID: typeID)
                 results.append(PublicAssociation(from: input.from, to: input.to, type: AssociationSupport.name(of: typeID)))
-            } catch let error as APIError {
-                errors.append(StandardError(error.error))
-            } catch let error as CRMError {
-                errors.append(StandardError(error))
             }
         }
-        return .json(BatchResponse(results: results, errors: errors, at: Date()), status: errors.isEmpty ? .created : .multiStatus)
+        return .batch(results, errors: errors, success: .created)
     }
 
     func batchRead(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
@@ -84,7 +80,7 @@ struct AssociationsV3Controller {
                 results.append(PublicAssociationMulti(from: input, to: records.map { AssociatedId(id: $0.id, type: AssociationSupport.name(of: $0.typeId)) }))
             }
         }
-        return .json(BatchResponse(results: results, errors: errors, at: Date()), status: errors.isEmpty ? .ok : .multiStatus)
+        return .batch(results, errors: errors, success: .ok)
     }
 
     func batchArchive(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {

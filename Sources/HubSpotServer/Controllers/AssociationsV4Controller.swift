@@ -84,19 +84,15 @@ struct AssociationsV4Controller {
         var results: [LabelsBetweenObjectPair] = []
         var errors: [StandardError] = []
         for input in body.inputs {
-            do {
+            try await AssociationSupport.perItem(collectingInto: &errors) {
                 let from = ObjectRef(fromType, input.from.id), to = ObjectRef(toType, input.to.id)
                 let types = input.types.isEmpty ? [AssociationSpec(associationTypeId: try AssociationSupport.defaultType(from: fromType, to: toType).id)] : input.types
                 for spec in types { try AssociationSupport.check(typeID: spec.associationTypeId, from: fromType, to: toType) }
                 for spec in types { try await service.associate(from, with: to, typeID: spec.associationTypeId) }
                 results.append(LabelsBetweenObjectPair(fromObjectTypeId: fromType.typeId, fromObjectId: from.id, toObjectTypeId: toType.typeId, toObjectId: to.id, labels: []))
-            } catch let error as APIError {
-                errors.append(StandardError(error.error))
-            } catch let error as CRMError {
-                errors.append(StandardError(error))
             }
         }
-        return .json(BatchResponse(results: results, errors: errors, at: Date()), status: errors.isEmpty ? .created : .multiStatus)
+        return .batch(results, errors: errors, success: .created)
     }
 
     /// `POST …/batch/associate/default`: 200 with both directions of every pair.
@@ -109,14 +105,12 @@ struct AssociationsV4Controller {
         var errors: [StandardError] = []
         for input in body.inputs {
             let from = ObjectRef(fromType, input.from.id), to = ObjectRef(toType, input.to.id)
-            do {
+            try await AssociationSupport.perItem(collectingInto: &errors) {
                 try await service.associate(from, with: to, typeID: nil)
                 results += Self.defaultResults(from, to, forward)
-            } catch let error as CRMError {
-                errors.append(StandardError(error))
             }
         }
-        return .json(BatchResponse(results: results, errors: errors, at: Date()), status: errors.isEmpty ? .ok : .multiStatus)
+        return .batch(results, errors: errors, success: .ok)
     }
 
     /// `POST …/batch/read`: 200, or 207 naming sources without associations.
@@ -139,7 +133,7 @@ struct AssociationsV4Controller {
             let (items, next) = try AssociationSupport.page(grouped, after: input.after, limit: 500)
             results.append(PublicAssociationMultiWithLabel(from: PublicObjectId(id: input.id), to: items, paging: .after(next)))
         }
-        return .json(BatchResponse(results: results, errors: errors, at: Date()), status: errors.isEmpty ? .ok : .multiStatus)
+        return .batch(results, errors: errors, success: .ok)
     }
 
     /// `POST …/batch/archive`: 204.

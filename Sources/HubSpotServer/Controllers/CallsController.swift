@@ -62,8 +62,27 @@ struct CallsController {
         let query = QueryParameters(request)
         let requested = query.list("properties")
         let id = try await resolveID(try Self.objectID(context), idProperty: query.string("idProperty"), type: type)
-        let object = try await service.get(type, id: id, properties: PropertyProjection.names(for: type, requested: requested), associations: query.objectTypes("associations"))
+        let names = PropertyProjection.names(for: type, requested: requested)
+        let object: CRMObject
+        if query.bool("archived") {
+            object = try await archivedRecord(type, id: id, properties: names, associations: query.objectTypes("associations"))
+        } else {
+            object = try await service.get(type, id: id, properties: names, associations: query.objectTypes("associations"))
+        }
         return .json(SimplePublicObject(await projection.project(object, type: type, requested: requested)))
+    }
+
+    /// `archived=true` returns only archived records (HubSpot's meaning); the service has no
+    /// "get archived", so this walks the recycle bin, which stays small.
+    private func archivedRecord(_ type: ObjectType, id: String, properties: [String], associations: [ObjectType]) async throws -> CRMObject {
+        var after: String?
+        for _ in 0..<1000 {
+            let page = try await service.list(type, ListRequest(limit: Self.maxListLimit, after: after, properties: properties, associations: associations, archived: true))
+            if let match = page.results.first(where: { $0.id == id }) { return match }
+            guard let next = page.nextAfter else { break }
+            after = next
+        }
+        throw CRMError.notFound(type, id: id)
     }
 
     /// `POST …/{type}`: 201 with the new record; associations in the body are created with it.

@@ -16,7 +16,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         if let policy = decision.refusedBy {
             stats.recordRateLimited()
             var headers = decision.headers
-            if let wait = decision.retryAfter { headers[.retryAfter] = String(wait) }
+            if limiter.configuration.sendRetryAfter, let wait = decision.retryAfter { headers[.retryAfter] = String(wait) }
             let body = ErrorBody.rateLimit(policyName: policy, correlationId: context.correlationId)
             return .json(body, status: .tooManyRequests, headers: headers)
         }

@@ -12,6 +12,12 @@ extension Response {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: WireJSON.data(value))))
     }
 
+    /// A batch answer: `success` when every item worked, else 207 Multi-Status with the
+    /// per-item errors (FINDINGS.md §5.4).
+    static func batch<Item: Codable & Sendable & Equatable>(_ results: [Item], errors: [StandardError], success: HTTPResponse.Status) -> Response {
+        .json(BatchResponse(results: results, errors: errors, at: Date()), status: errors.isEmpty ? success : .multiStatus)
+    }
+
     /// 204 No Content.
     static var noContent: Response { Response(status: .noContent) }
 

@@ -33,6 +33,10 @@ public enum KeyDecoder {
     static let keyBackTab: UInt32 = 0o541
     static let keyEnd: UInt32 = 0o550
     static let keyResize: UInt32 = 0o632
+    /// VT220 Find and Select sit where Home and End are; xterm's terminfo maps `ESC [1~` and
+    /// `ESC [4~` (what tmux and screen send for Home and End) to them.
+    static let keyFind: UInt32 = 0o552
+    static let keySelect: UInt32 = 0o601
 
     /// Decodes a key code (`wget_wch` returned `KEY_CODE_YES`).
     public static func decode(keyCode: UInt32) -> Input {
@@ -41,8 +45,8 @@ public enum KeyDecoder {
         case keyUp: .key(.up)
         case keyLeft: .key(.left)
         case keyRight: .key(.right)
-        case keyHome: .key(.home)
-        case keyEnd: .key(.end)
+        case keyHome, keyFind: .key(.home)
+        case keyEnd, keySelect: .key(.end)
         case keyBackspace: .key(.backspace)
         case keyDelete: .key(.delete)
         case keyInsert: .key(Key(.insert))

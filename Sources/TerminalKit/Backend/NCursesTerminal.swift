@@ -42,6 +42,7 @@ public final class NCursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        NCursesTerminal.defineAlternateKeys()
         curs_set(0)
         let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         if !noColor && has_colors() {
@@ -50,6 +51,22 @@ public final class NCursesTerminal: Terminal {
             usesColor = true
         } else {
             usesColor = false
+        }
+    }
+
+    /// Home and End have several encodings, and the terminfo entry in `TERM` lists only one:
+    /// inside tmux or screen with `TERM=xterm-256color` they arrive as `ESC [1~` / `ESC [4~`,
+    /// rxvt sends `[7~`/`[8~`, and xterm itself `[H`/`[F` or `OH`/`OF` depending on its
+    /// cursor-key mode. Unknown, they would decode as Alt-[ followed by typed junk (`4~`).
+    private static let alternateKeys: [(String, UInt32)] = [
+        ("\u{1B}[1~", KeyDecoder.keyHome), ("\u{1B}[7~", KeyDecoder.keyHome), ("\u{1B}[H", KeyDecoder.keyHome), ("\u{1B}OH", KeyDecoder.keyHome),
+        ("\u{1B}[4~", KeyDecoder.keyEnd), ("\u{1B}[8~", KeyDecoder.keyEnd), ("\u{1B}[F", KeyDecoder.keyEnd), ("\u{1B}OF", KeyDecoder.keyEnd),
+    ]
+
+    private static func defineAlternateKeys() {
+        for (sequence, code) in alternateKeys {
+            // A sequence terminfo already binds to another key is left alone.
+            if key_defined(sequence) <= 0 { _ = define_key(sequence, Int32(code)) }
         }
     }
 

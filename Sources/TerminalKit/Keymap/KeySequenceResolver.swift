@@ -13,7 +13,7 @@
 /// resolver.handle(.character("g"), now: t0 + .milliseconds(200), context: "list", keymap: keymap)
 /// // [.action("moveTop", keys: gg)]
 /// ```
-public struct KeySequenceResolver: Sendable {
+public struct KeySequenceResolver: Hashable, Sendable {
     /// What a key press resolved to.
     public enum Outcome: Hashable, Sendable {
         /// The keys are bound to this action (``ActionSpec/name``).

@@ -19,7 +19,7 @@
 /// - ``action(for:in:)``
 /// - ``keys(for:in:)``
 /// - ``helpSections(contexts:)``
-public struct Keymap: Sendable {
+public struct Keymap: Equatable, Sendable {
     /// The fallback context every lookup ends in.
     public static let globalContext = "global"
 

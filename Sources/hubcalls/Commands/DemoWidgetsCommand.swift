@@ -56,6 +56,7 @@ enum DemoWidgets {
             default:
                 guard state.list.handle(key) else {
                     terminal.bell()
+                    state.status.post("\(key.notation) is not bound", kind: .error, now: .now)
                     return .continue
                 }
             }

@@ -42,6 +42,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("daily-limit"), help: "Requests per day.")
     var dailyLimit = 250_000
 
+    @Flag(name: .customLong("retry-after"), help: "Send Retry-After on 429s (HubSpot is not known to).")
+    var retryAfter = false
+
     @Option(name: .customLong("fault-latency"), help: "Added latency in ms: N or MIN-MAX.")
     var faultLatency: String?
 
@@ -59,6 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Flag(help: "Do not log requests.")
     var quiet = false
+
+    func validate() throws {
+        if let backend = global.backend, backend.lowercased() != "local" {
+            throw ValidationError("serve always serves the local database; --backend \(TerminalText.sanitize(backend)) is not supported here")
+        }
+    }
 
     func run() async throws {
         let configuration = try makeConfiguration(environment: ProcessInfo.processInfo.environment)
@@ -91,7 +100,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let (searchMax, searchInterval) = RateLimitConfiguration.parseBudget(searchRateLimit) else {
             throw ValidationError("--search-rate-limit must look like 5/1s")
         }
-        return RateLimitConfiguration(max: max, interval: interval, searchMax: searchMax, searchInterval: searchInterval, daily: dailyLimit)
+        return RateLimitConfiguration(max: max, interval: interval, searchMax: searchMax, searchInterval: searchInterval, daily: dailyLimit, sendRetryAfter: retryAfter)
     }
 
     private func faults(_ environment: [String: String]) throws -> FaultConfiguration {

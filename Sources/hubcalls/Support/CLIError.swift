@@ -19,6 +19,10 @@ struct CLIError: Error, CustomStringConvertible {
         } else {
             message = error.message
         }
+        // What HubSpot support asks for first; local errors carry no correlation id.
+        if let correlationId = error.correlationId {
+            message += " (\(error.category ?? error.hubSpotCategory), correlation id \(correlationId))"
+        }
         message = TerminalText.sanitize(message, multiline: true)
     }
 

@@ -214,9 +214,41 @@ def main():
     print(f"contract OK: {len(STEPS)} steps against hubspot-api-client {version('hubspot-api-client')}", flush=True)
 
 
+def rate_limits():
+    """Against a server with a budget of 3 requests per 10 s: the client sees HubSpot's headers
+    and, once the budget is spent, HubSpot's 429 body."""
+    client = hubspot.Client.create(access_token=TOKEN, host=HOST)
+    api = client.crm.objects.calls.basic_api
+
+    step("rate-limit headers on a successful call")
+    _, status, headers = api.get_page_with_http_info(limit=1)
+    check(status == 200, f"status {status}")
+    check(headers.get("X-HubSpot-RateLimit-Max") == "3", f"Max header: {headers.get('X-HubSpot-RateLimit-Max')}")
+    check(headers.get("X-HubSpot-RateLimit-Remaining") == "2", f"Remaining header: {headers.get('X-HubSpot-RateLimit-Remaining')}")
+    check(headers.get("X-HubSpot-RateLimit-Interval-Milliseconds") == "10000", "Interval header")
+
+    step("429 with HubSpot's body once the budget is spent")
+    api.get_page(limit=1)
+    api.get_page(limit=1)
+    try:
+        api.get_page(limit=1)
+        raise AssertionError("the fourth request within 10 s was not refused")
+    except calls_api.ApiException as error:
+        check(error.status == 429, f"expected 429, got {error.status}")
+        body = json.loads(error.body)
+        check(body.get("errorType") == "RATE_LIMIT", f"errorType: {body}")
+        check(body.get("policyName") == "TEN_SECONDLY_ROLLING", f"policyName: {body}")
+        check(body.get("message") == "You have reached your ten_secondly_rolling limit.", f"message: {body}")
+        check(error.headers.get("X-HubSpot-Correlation-Id") == body.get("correlationId"), "correlation id header differs from the body")
+    print(f"contract OK: {len(STEPS)} rate-limit steps", flush=True)
+
+
 if __name__ == "__main__":
     try:
-        main()
+        if sys.argv[1:] == ["rate-limits"]:
+            rate_limits()
+        else:
+            main()
     except Exception as error:  # noqa: BLE001 - report anything, then fail
         print(f"CONTRACT FAILURE in step '{STEPS[-1] if STEPS else 'setup'}': {error}", file=sys.stderr, flush=True)
         traceback.print_exc()

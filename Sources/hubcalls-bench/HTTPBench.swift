@@ -1,0 +1,116 @@
+import CallsCore
+import Foundation
+import HubSpotAPI
+import LocalStore
+
+/// Fetches every call of a 30 000-call database through `hubcalls serve` with HubSpot's rate
+/// limit on (100 requests per 10 s), first with hubcalls' own client, then with HubSpot's
+/// official Python client (`get_all`, urllib3 `Retry` on 429 as its README suggests).
+enum HTTPBench {
+    static let calls = 30_000
+
+    static func run(_ options: BenchOptions, table: inout ResultTable) async throws {
+        var seedOptions = options
+        seedOptions.sizes = [calls]
+        _ = try await SearchBench.seed(seedOptions, calls: calls)
+        let database = options.databasePath(calls: calls)
+        let bound = Double(calls / 100 - 100) / 100 * 10  // pages beyond the first burst, 100 per 10 s
+
+        // The same fetch with no rate limit: what the pages cost on their own. A cursor
+        // cannot be pipelined, so the last 100 pages add their latency to the bound.
+        let unthrottled = try ServerProcess(binary: options.binary, database: database, extraArguments: ["--no-rate-limit"])
+        let freeSeconds = try await fetchAll(unthrottled) / 1000
+        table.add("HTTP fetch 30 000 calls, no rate limit (latency only)", size: "\(calls)", value: String(format: "%.1f s (%.1f ms per page)", freeSeconds, freeSeconds * 1000 / Double(calls / 100)))
+
+        let server = try ServerProcess(binary: options.binary, database: database)
+        try await server.resetStats()
+        let swiftSeconds = try await fetchAll(server) / 1000
+        let swiftStats = try await server.stats()
+        table.add("HTTP fetch 30 000 calls: hubcalls", size: "\(calls)", value: String(format: "%.1f s (%.2f× bound), %@ requests, %@ × 429", swiftSeconds, swiftSeconds / bound, "\(swiftStats["totalRequests"] ?? "?")", "\(swiftStats["rateLimited"] ?? "?")"), target: "≤ 1.05× bound, 0 × 429")
+
+        try await server.resetStats()
+        let python = try PythonClient.prepare(workdir: options.workdir)
+        let pyStart = Stopwatch.now()
+        let fetched = try python.fetchAll(baseURL: server.baseURL, token: server.token)
+        let pySeconds = Stopwatch.ms(since: pyStart) / 1000
+        let pyStats = try await server.stats()
+        guard fetched == calls else { throw BenchError("the official client fetched \(fetched) calls, expected \(calls)") }
+        table.add("HTTP fetch 30 000 calls: official Python client", size: "\(calls)", value: String(format: "%.1f s (%.2f× bound), %@ requests, %@ × 429", pySeconds, pySeconds / bound, "\(pyStats["totalRequests"] ?? "?")", "\(pyStats["rateLimited"] ?? "?")"))
+        table.add("HTTP fetch: hubcalls time / official time", size: "\(calls)", value: String(format: "%.2f", swiftSeconds / pySeconds), target: "≤ 1.00")
+    }
+}
+
+extension HTTPBench {
+    /// Pages through every call with hubcalls' client; returns milliseconds.
+    static func fetchAll(_ server: ServerProcess) async throws -> Double {
+        let configuration = HubSpotConfiguration(baseURL: server.baseURL, token: AccessToken(server.token, source: "bench"))
+        let service = HubSpotCRMService(configuration: configuration)
+        var seen = Set<String>()
+        var after: String?
+        let start = Stopwatch.now()
+        repeat {
+            let page = try await service.list(.calls, ListRequest(limit: 100, after: after, properties: CallProperty.listSet))
+            for call in page.results { seen.insert(call.id) }
+            after = page.nextAfter
+        } while after != nil
+        let elapsed = Stopwatch.ms(since: start)
+        guard seen.count == calls else { throw BenchError("hubcalls fetched \(seen.count) distinct calls, expected \(calls)") }
+        return elapsed
+    }
+}
+
+/// HubSpot's official Python client in a private venv under the bench's work directory.
+struct PythonClient {
+    static let package = "hubspot-api-client==12.0.0"
+    let python: String
+
+    static func prepare(workdir: String) throws -> PythonClient {
+        let venv = "\(workdir)/venv"
+        let python = "\(venv)/bin/python"
+        if !FileManager.default.fileExists(atPath: python) {
+            try shell(["python3", "-m", "venv", venv])
+        }
+        if (try? shell([python, "-c", "import hubspot"])) == nil {
+            try shell([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", package])
+        }
+        return PythonClient(python: python)
+    }
+
+    /// Runs `get_all` on calls and returns how many it fetched.
+    func fetchAll(baseURL: URL, token: String) throws -> Int {
+        let script = """
+        import os, sys
+        from urllib3.util.retry import Retry
+        import hubspot
+        client = hubspot.Client.create(access_token=os.environ["BENCH_TOKEN"], host=os.environ["BENCH_HOST"],
+                                       retry=Retry(total=20, backoff_factor=0.3, status_forcelist=(429,)))
+        calls = client.crm.objects.get_all("calls", properties=os.environ["BENCH_PROPERTIES"].split(","))
+        ids = {c.id for c in calls}
+        print(len(ids))
+        """
+        let output = try PythonClient.shell([python, "-c", script], environment: ["BENCH_TOKEN": token, "BENCH_PROPERTIES": CallProperty.listSet.joined(separator: ","), "BENCH_HOST": baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))])
+        guard let count = Int(output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") else {
+            throw BenchError("unexpected output from the official client: \(output.suffix(500))")
+        }
+        return count
+    }
+
+    /// Runs a command and returns its output. `detaches`: the command leaves a daemon behind
+    /// (tmux), which would hold a pipe open forever, so its output is discarded.
+    @discardableResult
+    static func shell(_ arguments: [String], environment: [String: String] = [:], detaches: Bool = false) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        process.standardOutput = detaches ? FileHandle.nullDevice : out
+        process.standardError = detaches ? FileHandle.nullDevice : out
+        try process.run()
+        let data = detaches ? Data() : out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else { throw BenchError("\(arguments.prefix(3).joined(separator: " ")) failed: \(text.suffix(800))") }
+        return text
+    }
+}
