@@ -159,19 +159,31 @@ import Testing
         try f.session.send("p")
         var screen = try f.session.waitUntil("pin picker or pinned") { $0.contains("Pin on which record?") || $0.contains("Pinned on") }
         if screen.contains("Pin on which record?") { try f.session.send("Enter") }
-        try f.session.waitFor(text: "Pinned on")
+        screen = try f.session.waitFor(text: "Pinned on ")
+        // The record's name, from "Pinned on NAME — u to undo".
+        guard let message = screen.split(separator: "\n").last(where: { $0.contains("Pinned on ") }),
+              let nameStart = message.range(of: "Pinned on ")?.upperBound,
+              let nameEnd = message.range(of: " — ")?.lowerBound else {
+            Issue.record("no pin message")
+            return
+        }
+        let name = String(message[nameStart..<nameEnd])
+        func recordLine(_ screen: String) -> Substring? {
+            screen.split(separator: "\n").last { $0.contains("│  \(name)") }
+        }
         // Reload from the store, then scroll the detail to its associations.
         try f.session.send("R")
-        try f.session.waitFor(text: "Refreshing")
         try f.session.send("Enter", "G")
-        try f.session.waitFor(text: "[pinned]")
+        try f.session.waitUntil("\(name) pinned after refresh") { recordLine($0)?.contains("[pin") == true }
         try f.session.send("h", "p")
         screen = try f.session.waitUntil("unpin picker or unpinned") { $0.contains("Pin on which record?") || $0.contains("Unpinned from") }
         if screen.contains("Pin on which record?") { try f.session.send("Enter") }
-        try f.session.waitFor(text: "Unpinned from")
+        try f.session.waitFor(text: "Unpinned from \(name)")
         try f.session.send("R")
         try f.session.send("Enter", "G")
-        try f.session.waitUntil("no pin after refresh") { !$0.contains("[pinned]") && $0.contains("Associations") }
+        try f.session.waitUntil("\(name) not pinned after refresh") { screen in
+            recordLine(screen).map { !$0.contains("[pin") } ?? false
+        }
         try f.session.send("h")
         try f.quit()
     }
