@@ -63,6 +63,9 @@ enum Reducer {
 
     /// Keys with no binding: text for forms and pickers, editing keys, else a hint.
     static func unboundKey(_ state: inout AppState, _ key: String) -> [Effect] {
+        // A keymap may unbind every quit key; Ctrl-C must still get the user out (sending
+        // pending deletes first, like any quit).
+        if key == "<C-c>" { return CallController.quit(&state) }
         switch state.context {
         case .form: return FormController.editKey(&state, key)
         case .picker: return PickerController.editKey(&state, key)

@@ -12,6 +12,13 @@ import Testing
         (start..<(start + count)).map { CallRow(call: Call(CRMObject(id: "c\($0)", properties: [CallProperty.title: "Call \($0)"], createdAt: TestDriver.now, updatedAt: TestDriver.now))) }
     }
 
+    @Test func controlCStillQuitsWhenAUserKeymapUnbindsEveryQuitKey() {
+        let (bindings, _) = BrowserKeymap.load(userText: "unbind global q\nunbind global Q\nunbind global <C-c>\nunbind list q\n", userFile: "user.conf")
+        #expect(bindings.match(["<C-c>"], in: .list) == .none)
+        var s = AppState(columns: 120, rows: 40, now: TestDriver.now, timeZone: TimeZone(identifier: "UTC")!, bindings: bindings)
+        #expect(reduce(&s, .key("<C-c>")) == [.quit])
+    }
+
     @Test func startingLoadsLookupsTheFirstPageSortedNewestFirstAndAnyDraft() {
         var s = state()
         let effects = reduce(&s, .started(TestDriver.now))
