@@ -17,6 +17,8 @@ enum FilterBarController {
             text += typed
         }
         state.list.editingFilter = text
+        // The text changed: an error about the previous text no longer applies.
+        if state.status.message?.kind == .error { state.status.message = nil }
         return []
     }
 

@@ -27,6 +27,11 @@ enum StatusLineView {
             let text = "/" + editing
             let used = buffer.write(text, x: area.x, y: area.y, maxWidth: leftWidth)
             buffer.write(" ", x: area.x + used, y: area.y, maxWidth: 1, style: Theme.selected)
+            // Why Enter did not apply the filter, next to what the user is fixing.
+            if let message = state.status.message, message.kind == .error, used + 3 < leftWidth {
+                let room = leftWidth - used - 3
+                buffer.write(Clean.line(message.text, width: room + 1).truncated(toWidth: room), x: area.x + used + 3, y: area.y, maxWidth: room, style: Theme.error)
+            }
         } else if let message = state.status.message {
             let style: Style = switch message.kind {
             case .error: Theme.error

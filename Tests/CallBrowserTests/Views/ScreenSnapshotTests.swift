@@ -28,6 +28,19 @@ import Testing
     @Test func theQuickLogForm() async { await check("quickLog", keys: ["c"]) }
     @Test func aFilteredList() async { await check("filtered", keys: ["/"], typing: "has:voicemail", after: ["<Enter>"]) }
 
+    @Test func aBadFilterTermSaysWhyWhileThePromptIsStillOpen() async {
+        var driver = TestDriver(columns: 120, rows: 40)
+        await driver.start()
+        await driver.press("/")
+        await driver.type("outcome:nope")
+        await driver.press("<Enter>")
+        let statusLine = driver.screen.last ?? ""
+        #expect(statusLine.hasPrefix("/outcome:nope"), "\(statusLine)")
+        #expect(statusLine.contains("nope\""), "the reason is on screen: \(statusLine)")
+        await driver.type("x")
+        #expect(!(driver.screen.last ?? "").contains("nope\""), "typing clears the old reason")
+    }
+
     @Test func tinyTerminalsRenderWithoutTrapping() async {
         for (columns, rows) in [(20, 5), (1, 1), (0, 0), (99, 3), (100, 4)] {
             var driver = TestDriver(columns: columns, rows: rows)
