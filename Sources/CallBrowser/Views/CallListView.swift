@@ -63,8 +63,13 @@ enum CallListView {
         let status = Column(title: "Status", width: 10) { row, _ in
             (row.call.status?.label ?? "", row.call.status == .missed ? Theme.warning : .plain)
         }
+        // With no outcome set and no Status column (narrow panes), the status says what
+        // happened (Missed, Busy…), dimmed so it reads as a status rather than an outcome.
+        var statusShown = false
         let outcome = Column(title: "Outcome", width: 14) { row, state in
-            (row.call.dispositionID.map { Clean.line(state.lookups.outcomes.label(for: $0), width: 40) } ?? "", .plain)
+            if let id = row.call.dispositionID { return (Clean.line(state.lookups.outcomes.label(for: id), width: 40), .plain) }
+            if statusShown { return ("", .plain) }
+            return (row.call.status?.label ?? "", row.call.status == .missed ? Theme.warning : Theme.dim)
         }
         let duration = Column(title: "Duration", width: 8, alignment: .right) { row, _ in
             (row.call.durationMilliseconds.map { Call.formatDuration(milliseconds: $0) } ?? "", .plain)
@@ -82,6 +87,7 @@ enum CallListView {
             include.insert(optional.title)
             used += optional.width + 1
         }
+        statusShown = include.contains(status.title)
         var columns = [mark, badge, time, direction]
         if include.contains(status.title) { columns.append(status) }
         if include.contains(outcome.title) { columns.append(outcome) }

@@ -41,6 +41,17 @@ import Testing
         #expect(!(driver.screen.last ?? "").contains("nope\""), "typing clears the old reason")
     }
 
+    @Test func aCallWithoutAnOutcomeShowsItsStatusInTheOutcomeColumn() async {
+        let service = FakeCRMService(callCount: 3)
+        await service.clearOutcome(of: "1001")
+        for (columns, rows) in Self.sizes {
+            var driver = TestDriver(columns: columns, rows: rows, service: service)
+            await driver.start()
+            let row = driver.screen.first { $0.contains("Call 2 Intro") } ?? ""
+            #expect(row.contains("Missed"), "\(columns)×\(rows): \(row)")
+        }
+    }
+
     @Test func tinyTerminalsRenderWithoutTrapping() async {
         for (columns, rows) in [(20, 5), (1, 1), (0, 0), (99, 3), (100, 4)] {
             var driver = TestDriver(columns: columns, rows: rows)
@@ -65,6 +76,10 @@ import Testing
 }
 
 extension FakeCRMService {
+    func clearOutcome(of id: String) {
+        objects[.calls]?[id]?[property: CallProperty.disposition] = nil
+    }
+
     func setTitle(_ title: String, of id: String) {
         objects[.calls]?[id]?[property: CallProperty.title] = title
     }
