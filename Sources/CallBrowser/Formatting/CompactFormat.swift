@@ -8,7 +8,7 @@ public enum CompactFormat {
     // MARK: - Time
 
     /// At most six columns: `14:03` today, `Tue` within the last week, `Nov 02` within about
-    /// a year, otherwise the year (`2024`). Future times get the date, never a weekday.
+    /// a year, otherwise month and year (`Nov'24`). Future times get the date, never a weekday.
     public static func time(_ date: Date, now: Date, timeZone: TimeZone) -> String {
         let cal = TimeFormat.calendar(timeZone)
         let parts = cal.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
@@ -20,7 +20,8 @@ public enum CompactFormat {
         if abs(date.timeIntervalSince(now)) < 330 * 86_400 {
             return months[max(0, min(11, (parts.month ?? 1) - 1))] + " " + TimeFormat.two(parts.day)
         }
-        return TimeFormat.four(parts.year)
+        let year = TimeFormat.four(parts.year)
+        return months[max(0, min(11, (parts.month ?? 1) - 1))] + "'" + String(year.suffix(2))
     }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

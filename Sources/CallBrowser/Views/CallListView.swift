@@ -23,13 +23,19 @@ enum CallListView {
         let focused = state.focus == .list && state.modal == nil
         for row in 0..<body.height {
             let index = list.scroll + row
-            guard index < list.rows.count else { break }
-            let call = list.rows[index]
+            guard index < list.total else { break }
             let y = body.y + row
             var x = body.x
             let isCursor = index == list.cursor
             let rowStyle: Style = isCursor ? (focused ? Theme.selected : Theme.selectedUnfocused) : .plain
             if isCursor { buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: rowStyle) }
+            guard let call = list.rows[index] else {
+                // A position whose page is still loading (or, past HubSpot's search limit,
+                // cannot be loaded from this end).
+                let text = list.loadingToken != nil || list.segmentToLoad(screenRows: state.listHeight) != nil ? "  ⋯ loading" : "  ⋯ not loaded (past the search's result limit)"
+                buffer.write(text.fitted(toWidth: body.width), x: body.x, y: y, maxWidth: body.width, style: isCursor ? rowStyle.patched(with: Theme.dim) : Theme.dim)
+                continue
+            }
             for placed in columns {
                 guard x < body.maxX else { break }
                 let (text, style) = placed.column.value(call, width: placed.width, state)

@@ -21,7 +21,7 @@ enum ListColumn: String, CaseIterable, Sendable {
         case .status: [6, 11]
         case .outcome: [9, 14, 17]
         case .duration: [5, 8]
-        case .owner: [3, 7, 14]
+        case .owner: [3, 8, 14]
         case .record: [8, 12, 18, 24]
         case .title: [8]
         }
@@ -119,7 +119,7 @@ extension ListColumn {
         case .owner:
             guard let id = call.ownerID, !id.isEmpty else { return ("", .plain) }
             guard let owner = state.lookups.owners.first(where: { $0.id == id }) else { return (Clean.line(id, width: 20), Theme.dim) }
-            let name = width >= 14 ? owner.displayName : width >= 7 ? CompactFormat.shortName(owner) : CompactFormat.initials(owner)
+            let name = width >= 14 ? owner.displayName : width >= 8 ? CompactFormat.shortName(owner) : CompactFormat.initials(owner)
             return (Clean.line(name, width: 40), .plain)
         case .record:
             return (Clean.line(row.record?.name, width: 60), .plain)
