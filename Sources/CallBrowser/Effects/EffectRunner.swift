@@ -182,7 +182,7 @@ extension Effect {
     var costLabel: String {
         switch self {
         case .loadLookups: "lookups"
-        case .fetchPage(_, _, let request): request.after == nil ? "first page" : "next page"
+        case .fetchPage: "page"
         case .loadDetail: "detail"
         case .saveCall: "save"
         case .batchUpdate: "batch update"
