@@ -23,7 +23,7 @@ enum CallController {
             guard let id = state.currentCallID, let detail = DetailController.loaded(state, id) else { return nil }
             if detail.allRecords.isEmpty {
                 return action == .pinCall
-                    ? "This call is not associated with any record, and a call can only be pinned on a record it is associated with; associate it first (\(state.bindings.firstKey(for: .associateRecord, from: .global) ?? "a"))"
+                    ? "No associated record to pin it on; associate one first (\(state.bindings.firstKey(for: .associateRecord, from: .global) ?? "a"))"
                     : "This call has no associations to remove"
             }
         default: break
@@ -44,6 +44,7 @@ enum CallController {
             state.setStatus("Refreshing…", .info)
             var effects: [Effect] = [.loadLookups(token: state.token())]
             effects += ListController.reload(&state, keepSelection: true)
+            state.list.refreshing = true
             if let id = state.detail.callID { effects += DetailController.load(&state, id, force: true) }
             return effects
         case .copyID:
