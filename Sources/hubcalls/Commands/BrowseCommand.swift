@@ -48,11 +48,13 @@ enum BrowserLauncher {
             state.status.message = StatusState.Message(text: "keymap: \(first.description)\(more)", kind: .warning, expires: Date().addingTimeInterval(10))
         }
         let readyFile = environment["HUBCALLS_READY_FILE"]
-        try await NCursesTerminal.withTerminal { terminal in
+        // A closed terminal (SIGHUP) or SIGTERM ends the browser like Q: pending deletes are
+        // sent and the open form's draft kept before the process exits with that signal.
+        try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
             let runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
             let app = BrowserApp(terminal: terminal, runner: runner)
             app.onReady = {
-                if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }
+                if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready pid=\(getpid())\n".utf8)) }
             }
             await app.run(state)
         }
