@@ -51,7 +51,12 @@ enum BrowserLauncher {
         // A closed terminal (SIGHUP) or SIGTERM ends the browser like Q: pending deletes are
         // sent and the open form's draft kept before the process exits with that signal.
         try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
-            let runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
+            var runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
+            // With the HTTP log on, each screen's cost follows its requests: `page: 3 requests (…)`.
+            if service is any RequestCounting, let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
+                let log = HTTPLogFile(path: (path as NSString).expandingTildeInPath)
+                runner.requestLog = { log.write("screen \($0)") }
+            }
             let app = BrowserApp(terminal: terminal, runner: runner)
             app.onReady = {
                 if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready pid=\(getpid())\n".utf8)) }
