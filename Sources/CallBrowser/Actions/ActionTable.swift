@@ -48,7 +48,7 @@ public enum ActionTable {
         ActionRow(.moveDown, .list, "List", ["j", "<Down>"], "Next call"),
         ActionRow(.moveUp, .list, "List", ["k", "<Up>"], "Previous call"),
         ActionRow(.moveTop, .list, "List", ["gg", "<Home>"], "First call"),
-        ActionRow(.moveBottom, .list, "List", ["G", "<End>"], "Last loaded call (loads the next page)"),
+        ActionRow(.moveBottom, .list, "List", ["G", "<End>"], "Last call (loads only the pages at the end)"),
         ActionRow(.pageDown, .list, "List", ["<PgDn>", "<C-f>"], "Page down"),
         ActionRow(.pageUp, .list, "List", ["<PgUp>", "<C-b>"], "Page up"),
         ActionRow(.openCall, .list, "List", ["<Enter>", "l"], "Open the call's details", hint: "open"),
@@ -94,6 +94,8 @@ public enum ActionTable {
         ActionRow(.moveUp, .help, "Help", ["k", "<Up>"], "Scroll up"),
         ActionRow(.pageDown, .help, "Help", ["<PgDn>", "<Space>"], "Page down"),
         ActionRow(.pageUp, .help, "Help", ["<PgUp>"], "Page up"),
+        ActionRow(.moveTop, .help, "Help", ["gg", "<Home>"], "Scroll to the top"),
+        ActionRow(.moveBottom, .help, "Help", ["G", "<End>"], "Scroll to the end"),
         ActionRow(.cancel, .help, "Help", ["q", "<Esc>", "?", "<F1>"], "Close help", hint: "close"),
     ]
 

@@ -109,6 +109,10 @@ bind help <Up> move-up
 bind help <PgDn> page-down
 bind help <Space> page-down
 bind help <PgUp> page-up
+bind help gg move-top
+bind help <Home> move-top
+bind help G move-bottom
+bind help <End> move-bottom
 bind help q cancel
 bind help <Esc> cancel
 bind help ? cancel

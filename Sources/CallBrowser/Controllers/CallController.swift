@@ -23,7 +23,7 @@ enum CallController {
             guard let id = state.currentCallID, let detail = DetailController.loaded(state, id) else { return nil }
             if detail.allRecords.isEmpty {
                 return action == .pinCall
-                    ? "This call is not associated with any record, and a call can only be pinned on a record it is associated with; associate it first (\(state.bindings.firstKey(for: .associateRecord, from: .global) ?? "a"))"
+                    ? "No associated record to pin it on; associate one first (\(state.bindings.firstKey(for: .associateRecord, from: .global) ?? "a"))"
                     : "This call has no associations to remove"
             }
         default: break
