@@ -31,6 +31,26 @@ import Testing
         #expect(times[100] >= times[0] + 10.25)
     }
 
+    @Test func aSequentialFetchWaitsOnlyTheIntervalAfterTheAnswerOfTheRequestAWindowEarlier() async throws {
+        let clock = VirtualPacingClock()
+        let limiter = RateLimiter(budget: .hubSpotDefault, clock: clock)
+        var sent: [Double] = []
+        var answered: [Double] = []
+        for _ in 0..<201 {
+            let slot = try await limiter.acquire(.standard)
+            sent.append(clock.now())
+            clock.advance(by: 0.01)                // the round trip
+            await limiter.complete(slot)
+            answered.append(clock.now())
+        }
+        // Never early (the server counted request k no later than its answer arrived)…
+        #expect(sent[100] >= answered[0] + 10)
+        #expect(sent[200] >= answered[100] + 10)
+        // …and not a quarter of a second late per window either.
+        #expect(sent[100] <= answered[0] + 10.05)
+        #expect(sent[200] <= answered[100] + 10.05)
+    }
+
     @Test func searchesAreHeldToFivePerSecondAndCountAgainstTheGeneralBudget() async throws {
         let clock = VirtualPacingClock()
         let limiter = RateLimiter(budget: .init(requests: 20, interval: 10, searches: 5, searchInterval: 1, margin: 0), clock: clock)

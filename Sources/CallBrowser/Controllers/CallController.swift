@@ -44,6 +44,7 @@ enum CallController {
             state.setStatus("Refreshing…", .info)
             var effects: [Effect] = [.loadLookups(token: state.token())]
             effects += ListController.reload(&state, keepSelection: true)
+            state.list.refreshing = true
             if let id = state.detail.callID { effects += DetailController.load(&state, id, force: true) }
             return effects
         case .copyID:

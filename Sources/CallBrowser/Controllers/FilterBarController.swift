@@ -46,8 +46,12 @@ enum FilterBarController {
             state.list.editingFilter = nil
             state.list.filterText = text.trimmingCharacters(in: .whitespaces)
             state.list.filter = filter
+            // Marks are for the calls on screen; a new filter drops them, and says so.
+            let dropped = state.list.marked.count
             state.list.marked = []
-            if !filter.isEmpty { state.setStatus("Filter: \(state.list.filterText)", .info) }
+            let cleared = dropped == 0 ? "" : dropped == 1 ? " (1 mark cleared)" : " (\(dropped) marks cleared)"
+            if !filter.isEmpty { state.setStatus("Filter: \(state.list.filterText)\(cleared)", .info) }
+            else if dropped > 0 { state.setStatus("Filter cleared\(cleared)", .info) }
             return ListController.reload(&state, keepSelection: false)
         }
     }

@@ -81,6 +81,7 @@ enum ListController {
     /// Starts the query over: first page of the current filter and sort.
     static func reload(_ state: inout AppState, keepSelection: Bool) -> [Effect] {
         state.list.generation += 1
+        state.list.refreshing = false
         state.list.keepSelectionID = keepSelection ? state.list.selected?.id : nil
         if !keepSelection {
             state.list.cursor = 0
@@ -128,6 +129,11 @@ enum ListController {
                 state.list.cursor = index
             }
             state.list.keepSelectionID = nil
+            if state.list.refreshing {
+                state.list.refreshing = false
+                let total = state.list.total
+                state.setStatus("Refreshed: \(total == 1 ? "1 call" : "\(total) calls")", .success)
+            }
         }
         state.list.loadedOnce = true
         keepCursorVisible(&state)

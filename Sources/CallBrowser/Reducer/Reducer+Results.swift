@@ -19,6 +19,7 @@ extension Reducer {
         case .callsFailed(let token, _, let error):
             guard token == state.list.loadingToken else { return [] }
             state.list.loadingToken = nil
+            state.list.refreshing = false
             state.setStatus("Could not load calls: \(error.description)", .error)
             return []
 

@@ -28,6 +28,8 @@ public struct ListState: Sendable, Equatable {
     public var loadedOnce = false
     /// After a reload, put the cursor back on this call.
     public var keepSelectionID: String?
+    /// A refresh (`R`) is waiting for its first page, which then says it is done.
+    public var refreshing = false
 
     public init() {}
 
