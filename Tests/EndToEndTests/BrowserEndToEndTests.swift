@@ -234,6 +234,38 @@ import Testing
         #expect(try f.associatedIDs(id, "deals") == before)
     }
 
+    @Test func gGoesToTheOldestCallAndGgBackToTheNewest() throws {
+        let f = try Fixture()
+        let calls = try f.newestCalls(300)
+        #expect(calls.count == 300)
+        func title(_ call: [String: Any]) -> String {
+            let raw = (call["properties"] as? [String: Any])?["hs_call_title"] as? String ?? ""
+            // Compare a plain prefix: the seed's hostile titles are sanitized on screen.
+            return String(raw.prefix { $0.isLetter || $0.isNumber || $0 == " " || $0 == ":" }.prefix(16))
+        }
+        try f.start()
+        try f.session.send("G")
+        var screen = try f.session.waitFor(text: "300/300")
+        let oldest = title(calls[299])
+        try #require(!oldest.isEmpty)
+        try f.session.waitUntil("the oldest call's detail") { $0.split(separator: "\n").dropFirst().first?.contains("│" + oldest) == true }
+        try f.session.send("g", "g")
+        screen = try f.session.waitFor(text: " 1/300")
+        #expect(screen.split(separator: "\n").dropFirst(2).first?.contains(title(calls[0])) == true)
+        try f.quit()
+    }
+
+    @Test func theListShowsEveryColumnAt80Columns() throws {
+        let f = try Fixture(width: 80, height: 24)
+        try f.start()
+        let screen = try f.session.waitFor(text: "1/300")
+        let header = screen.split(separator: "\n").dropFirst().first ?? ""
+        for column in ["Time", "⇄", "Status", "Outcome", "Dur", "Owner", "Contact", "Title"] {
+            #expect(header.contains(column), "\(header)")
+        }
+        try f.quit()
+    }
+
     @Test func editingATitleShowsItInTheList() throws {
         let f = try Fixture()
         let id = Self.id(try f.newestCalls(1)[0])

@@ -137,6 +137,16 @@ enum CallController {
         return [.batchArchive(token: token, ids: pending)]
     }
 
+    /// The process must end (terminal closed, SIGTERM): the open form's unsaved changes are
+    /// written to the draft (restored on the next start), then it quits as `Q` does, sending
+    /// pending deletes first.
+    static func terminate(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if let form = state.openForm, form.isDirty { effects.append(.saveDraft(FormDraft(form))) }
+        state.setStatus("Closing…", .info)
+        return effects + quit(&state)
+    }
+
     // MARK: - Helpers
 
     /// The marked calls, else the current one.

@@ -22,6 +22,16 @@ enum FilterBarController {
         return []
     }
 
+    /// Pasted text, on one line, at the end of the filter text.
+    static func insert(_ state: inout AppState, _ text: String) -> [Effect] {
+        guard let current = state.list.editingFilter else { return [] }
+        let pasted = Reducer.oneLine(text)
+        guard !pasted.isEmpty else { return [] }
+        state.list.editingFilter = current + pasted
+        if state.status.message?.kind == .error { state.status.message = nil }
+        return []
+    }
+
     /// Parses and applies the filter; a bad term keeps the bar open and says why.
     static func apply(_ state: inout AppState, _ text: String) -> [Effect] {
         switch CallFilter.parse(text) {
