@@ -98,6 +98,41 @@ import Testing
         #expect(clock.sleeps.isEmpty)
     }
 
+    @Test func slowAnswersDoNotMakeTheServersCountLookLikeAnotherProcess() async throws {
+        // A sequential fetch against a server that counts arrivals over a sliding window and
+        // reports `Remaining`. Every other answer is slow on its way back (loaded machine,
+        // jittery network): when it arrives, the server's count (taken on arrival) still holds
+        // requests that left our window since. That is not another process using the token.
+        let clock = VirtualPacingClock()
+        let limiter = RateLimiter(budget: .init(requests: 10, interval: 10), clock: clock)
+        var arrivals: [Double] = []
+        var sent: [Double] = []
+        var answered: [Double] = []
+        var random: UInt64 = 7
+        func next(_ upper: Double) -> Double {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(random >> 11) / Double(1 << 53) * upper
+        }
+        for index in 0..<60 {
+            let slot = try await limiter.acquire(.standard)
+            let start = clock.now()
+            sent.append(start)
+            clock.advance(by: 0.001 + next(0.2))            // to the server
+            let arrival = clock.now()
+            let used = arrivals.filter { $0 > arrival - 10 }.count + 1
+            #expect(used <= 10, "the server would refuse request \(index)")
+            arrivals.append(arrival)
+            clock.advance(by: 0.001 + next(0.5))            // and back
+            await limiter.observe(RateLimitHeaders(max: 10, remaining: 10 - used, intervalMilliseconds: 10_000), sentAt: start)
+            await limiter.complete(slot)
+            answered.append(clock.now())
+        }
+        // Each request went out as soon as the one before was answered, or the window let it.
+        for index in 10..<60 {
+            #expect(sent[index] <= max(answered[index - 1], answered[index - 10] + 10.05) + 1e-9, "request \(index) was held back")
+        }
+    }
+
     @Test func aPauseHoldsBackOnlyItsBucket() async throws {
         let clock = VirtualPacingClock()
         let limiter = RateLimiter(clock: clock)

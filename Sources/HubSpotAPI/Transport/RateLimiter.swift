@@ -147,7 +147,9 @@ public actor RateLimiter {
     // MARK: - Adapting
 
     /// Reads `X-HubSpot-RateLimit-*` headers of a response (search responses carry none).
-    public func observe(_ headers: RateLimitHeaders) {
+    ///
+    /// - Parameter sentAt: when the request was sent, if known.
+    public func observe(_ headers: RateLimitHeaders, sentAt: Double? = nil) {
         if let interval = headers.intervalMilliseconds, interval > 0 {
             standard.interval = Double(interval) / 1000 + budget.margin
         }
@@ -157,7 +159,13 @@ public actor RateLimiter {
         if let remaining = headers.remaining {
             let now = clock.now()
             let usedAtServer = (headers.max ?? standard.limit) - remaining
-            let missing = usedAtServer - standard.count(at: now) - inFlight.count
+            // The server counted its window when the request arrived, some time after
+            // `sentAt`; every request of ours it counted was answered after `sentAt - interval`.
+            // Counting from `now - interval` instead would miss those answered in between —
+            // on a slow or jittery way back — and take them for another process's requests,
+            // holding the next requests back for a whole window.
+            let ours = standard.count(since: (sentAt ?? now) - standard.interval, until: now)
+            let missing = usedAtServer - ours - inFlight.count
             if missing > 0 { standard.fill(missing, at: now) }
         }
     }

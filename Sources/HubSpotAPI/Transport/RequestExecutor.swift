@@ -97,7 +97,7 @@ final class RequestExecutor: Sendable {
                     throw error
                 }
                 let headers = RateLimitHeaders(response)
-                if !headers.isEmpty { await limiter.observe(headers) }
+                if !headers.isEmpty { await limiter.observe(headers, sentAt: started) }
                 await limiter.complete(slot)
                 await inFlight.signal()
                 logLine(request, status: String(response.status), started: started, attempt: attempt, correlationId: response.correlationId)
