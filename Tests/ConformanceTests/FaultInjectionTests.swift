@@ -142,6 +142,10 @@ import Testing
         let error = await #expect(throws: CRMError.self) { try await client.owners() }
         #expect(error?.kind == .unauthorized)
         #expect(error?.message.contains("HUBSPOT_ACCESS_TOKEN") == true)
+        // The remedy comes first (a status line shows only the start), HubSpot's words last.
+        #expect(error?.message.hasPrefix("HubSpot rejected the access token (token from the test). Set HUBSPOT_ACCESS_TOKEN to a private-app token") == true)
+        #expect(error?.message.contains("HubSpot said: ") == true)
+        #expect(error?.message.contains("..") == false)
         #expect(error?.correlationId != nil)
         #expect(error?.description.contains("wrong-token-value") == false)
         await server.stop()
