@@ -13,6 +13,9 @@ enum CallListView {
         var value: (CallRow, AppState) -> (String, Style)
     }
 
+    /// Formatted rows from earlier frames (see ``RowTextCache``).
+    static let rowTexts = RowTextCache()
+
     static func render(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
         let columns = layout(width: area.width)
@@ -27,6 +30,7 @@ enum CallListView {
             return
         }
         let focused = state.focus == .list && state.modal == nil
+        let context = RowTextCache.Context(width: area.width, today: TimeFormat.calendar(state.timeZone).startOfDay(for: state.now), timeZone: state.timeZone, lookups: state.lookups)
         for row in 0..<body.height {
             let index = list.scroll + row
             guard index < list.rows.count else { break }
@@ -36,11 +40,20 @@ enum CallListView {
             let isCursor = index == list.cursor
             let rowStyle: Style = isCursor ? (focused ? Theme.selected : Theme.selectedUnfocused) : .plain
             if isCursor { buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: rowStyle) }
-            for column in columns {
+            let texts = rowTexts.texts(for: call, marked: list.marked.contains(call.id), context: context) {
+                var offset = 0
+                return columns.map { column in
+                    // The last column may be cut by the pane's edge: fit it to what shows.
+                    let (text, style) = column.value(call, state)
+                    let width = max(0, min(column.width, body.width - offset))
+                    offset += column.width + 1
+                    return (text.fitted(toWidth: width, alignment: column.alignment), style)
+                }
+            }
+            for (column, (text, style)) in zip(columns, texts) {
                 guard x < body.maxX else { break }
-                let (text, style) = column.value(call, state)
                 let width = min(column.width, body.maxX - x)
-                buffer.write(text.fitted(toWidth: width, alignment: column.alignment), x: x, y: y, maxWidth: width, style: isCursor ? rowStyle.patched(with: style) : style)
+                buffer.write(text, x: x, y: y, maxWidth: width, style: isCursor ? rowStyle.patched(with: style) : style)
                 x += column.width + 1
             }
         }
