@@ -78,7 +78,7 @@ let package = Package(
         // `hubcalls serve` on loopback: both backends must agree.
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer"],
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer", "CallBrowser"],
             swiftSettings: swiftSettings
         ),
         // Drives the built `hubcalls` binary (tmux end-to-end, HTTP contract tests).

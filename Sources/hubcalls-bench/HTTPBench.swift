@@ -2,6 +2,9 @@ import CallsCore
 import Foundation
 import HubSpotAPI
 import LocalStore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Fetches every call of a 30 000-call database through `hubcalls serve` with HubSpot's rate
 /// limit on (100 requests per 10 s), first with hubcalls' own client, then with HubSpot's
@@ -18,16 +21,32 @@ enum HTTPBench {
 
         // The same fetch with no rate limit: what the pages cost on their own. A cursor
         // cannot be pipelined, so the last 100 pages add their latency to the bound.
-        let unthrottled = try ServerProcess(binary: options.binary, database: database, extraArguments: ["--no-rate-limit"])
-        let freeSeconds = try await fetchAll(unthrottled) / 1000
+        let serverLog = "\(options.workdir)/serve-unthrottled.log"
+        try? FileManager.default.removeItem(atPath: serverLog)
+        let unthrottled = try ServerProcess(binary: options.binary, database: database, extraArguments: ["--no-rate-limit"], log: serverLog)
+        let transport = Samples()
+        // The client's own limiter off too: otherwise this run is paced like the next one.
+        let unlimited = RateLimiter.Budget(requests: 1_000_000, interval: 10, searches: 1_000_000, searchInterval: 1, margin: 0)
+        let freeSeconds = try await fetchAll(unthrottled, budget: unlimited, transportMilliseconds: transport) / 1000
         table.add("HTTP fetch 30 000 calls, no rate limit (latency only)", size: "\(calls)", value: String(format: "%.1f s (%.1f ms per page)", freeSeconds, freeSeconds * 1000 / Double(calls / 100)))
+        // Where a page's time goes: the server's own handling (its request log), the rest of
+        // the round trip (HTTP, loopback, URLSession), and decoding after the response.
+        table.add("HTTP page: request → response (client)", size: "\(calls)", Summary(transport.values))
+        table.add("HTTP page: handled by the server", size: "\(calls)", Summary(serverMilliseconds(serverLog)))
+        table.add("HTTP page: decoding 100 calls (client)", size: "\(calls)", try await decodeMilliseconds(unthrottled, runs: options.runs))
 
         let server = try ServerProcess(binary: options.binary, database: database)
         try await server.resetStats()
-        let swiftSeconds = try await fetchAll(server) / 1000
+        let trace = Samples()
+        let swiftSeconds = try await fetchAll(server, transportMilliseconds: trace, completions: true) / 1000
+        if let path = ProcessInfo.processInfo.environment["HUBCALLS_BENCH_TRACE"] {
+            try trace.values.map { String($0) }.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
         let swiftStats = try await server.stats()
         table.add("HTTP fetch 30 000 calls: hubcalls", size: "\(calls)", value: String(format: "%.1f s (%.2f× bound), %@ requests, %@ × 429", swiftSeconds, swiftSeconds / bound, "\(swiftStats["totalRequests"] ?? "?")", "\(swiftStats["rateLimited"] ?? "?")"), target: "≤ 1.05× bound, 0 × 429")
 
+        // `HUBCALLS_BENCH_SKIP_OFFICIAL=1` skips the official client (35 s) while iterating.
+        if ProcessInfo.processInfo.environment["HUBCALLS_BENCH_SKIP_OFFICIAL"] == "1" { return }
         try await server.resetStats()
         let python = try PythonClient.prepare(workdir: options.workdir)
         let pyStart = Stopwatch.now()
@@ -42,8 +61,17 @@ enum HTTPBench {
 
 extension HTTPBench {
     /// Pages through every call with hubcalls' client; returns milliseconds.
-    static func fetchAll(_ server: ServerProcess) async throws -> Double {
-        let configuration = HubSpotConfiguration(baseURL: server.baseURL, token: AccessToken(server.token, source: "bench"))
+    static func fetchAll(_ server: ServerProcess, budget: RateLimiter.Budget = .hubSpotDefault, transportMilliseconds: Samples? = nil, completions: Bool = false) async throws -> Double {
+        let origin = Stopwatch.now()
+        var configuration = HubSpotConfiguration(baseURL: server.baseURL, token: AccessToken(server.token, source: "bench"), budget: budget)
+        if let transportMilliseconds {
+            // The executor's log line ends its round trip: `GET /crm/v3/objects/calls → 200 12 ms`.
+            configuration.log = { line in
+                if let ms = line.components(separatedBy: " → 200 ").last?.split(separator: " ").first.flatMap({ Double($0) }) {
+                    transportMilliseconds.append(completions ? Stopwatch.ms(since: origin) : ms)
+                }
+            }
+        }
         let service = HubSpotCRMService(configuration: configuration)
         var seen = Set<String>()
         var after: String?
@@ -112,5 +140,43 @@ struct PythonClient {
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else { throw BenchError("\(arguments.prefix(3).joined(separator: " ")) failed: \(text.suffix(800))") }
         return text
+    }
+}
+
+/// Samples appended from `@Sendable` callbacks.
+final class Samples: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Double] = []
+
+    func append(_ value: Double) { lock.withLock { stored.append(value) } }
+    var values: [Double] { lock.withLock { stored } }
+}
+
+extension HTTPBench {
+    /// Milliseconds per request from a `hubcalls serve --log` file (`… GET /path 200 4.2ms id`).
+    static func serverMilliseconds(_ path: String) -> [Double] {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            line.split(separator: " ").first { $0.hasSuffix("ms") }.flatMap { Double($0.dropLast(2)) }
+        }
+    }
+}
+
+extension HTTPBench {
+    /// Decodes one list page's body `runs` times the way the client does (wire → domain).
+    static func decodeMilliseconds(_ server: ServerProcess, runs: Int) async throws -> Summary {
+        var components = URLComponents(url: server.baseURL.appendingPathComponent("crm/v3/objects/calls"), resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(name: "limit", value: "100"), URLQueryItem(name: "properties", value: CallProperty.listSet.joined(separator: ","))]
+        var request = URLRequest(url: components.url!)
+        request.setValue("Bearer \(server.token)", forHTTPHeaderField: "Authorization")
+        let (body, _) = try await URLSession.shared.data(for: request)
+        var samples: [Double] = []
+        for _ in 0..<max(runs, 20) {
+            samples.append(try Stopwatch.measure {
+                let page = try WireJSON.decoder().decode(CollectionResponse<SimplePublicObject>.self, from: body)
+                guard page.results.map({ $0.crmObject(type: .calls) }).count == 100 else { throw BenchError("short page") }
+            })
+        }
+        return Summary(samples)
     }
 }

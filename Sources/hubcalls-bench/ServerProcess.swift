@@ -6,11 +6,12 @@ final class ServerProcess {
     let baseURL: URL
     let token: String
 
-    /// Starts the server over `database` with its default rate limits on.
-    init(binary: String, database: String, extraArguments: [String] = []) throws {
+    /// Starts the server over `database` with its default rate limits on; `log` keeps its
+    /// request log (one line per request with the server's own time) in a file.
+    init(binary: String, database: String, extraArguments: [String] = [], log: String? = nil) throws {
         token = "bench-" + UUID().uuidString
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--db", database, "--port", "0", "--quiet"] + extraArguments
+        process.arguments = ["serve", "--db", database, "--port", "0"] + (log.map { ["--log", $0] } ?? ["--quiet"]) + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["HUBCALLS_SERVE_TOKEN"] = token
         process.environment = environment

@@ -169,7 +169,8 @@ import Testing
         }
         let name = String(message[nameStart..<nameEnd])
         func recordLine(_ screen: String) -> Substring? {
-            screen.split(separator: "\n").last { $0.contains("│  \(name)") }
+            // The marker comes before the name: "│  [pinned] NAME".
+            screen.split(separator: "\n").last { $0.contains("│  \(name)") || $0.contains("│  [pinned] \(name)") }
         }
         // Reload from the store, then scroll the detail to its associations.
         try f.session.send("R")

@@ -35,6 +35,30 @@ import Testing
         }
     }
 
+    @Test(arguments: ["/crm/v3/objects/calls/{id}/associations/contacts", "/crm/v4/objects/calls/{id}/associations/contacts"])
+    func v3AndV4ListRoutesPageByOffsetWithAClampedLimit(template: String) async throws {
+        let f = try await Self.fixture()
+        let server = f.server
+        for name in ["Bo", "Cy"] {
+            let extra = try await server.store.create(.contacts, ObjectInput(properties: ["firstname": name]))
+            try await server.store.associate(ObjectRef(.calls, f.call.id), with: ObjectRef(.contacts, extra.id), typeID: 194)
+        }
+        try await server.store.associate(ObjectRef(.calls, f.call.id), with: ObjectRef(.contacts, f.contact.id), typeID: 194)
+        let path = template.replacingOccurrences(of: "{id}", with: f.call.id)
+        try await server.run { client in
+            let first = try await client.call(.get, "\(path)?limit=2", server).json
+            #expect((first["results"] as? [Any])?.count == 2)
+            #expect(((first["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String == "2")
+            let rest = try await client.call(.get, "\(path)?limit=2&after=2", server).json
+            #expect((rest["results"] as? [Any])?.count == 1)
+            #expect(rest["paging"] == nil)
+            let clamped = try await client.call(.get, "\(path)?limit=0", server).json
+            #expect((clamped["results"] as? [Any])?.count == 1)
+            #expect(try await client.call(.get, "\(path)?limit=many", server).status == .badRequest)
+            #expect(try await client.call(.get, "\(path)?after=-1", server).status == .badRequest)
+        }
+    }
+
     @Test func aTypeIdForAnotherPairIs400() async throws {
         let f = try await Self.fixture()
         let server = f.server

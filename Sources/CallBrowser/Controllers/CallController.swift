@@ -140,13 +140,13 @@ enum CallController {
 
     /// The marked calls, else the current one.
     static func targetIDs(_ state: AppState) -> [String] {
-        if !state.list.marked.isEmpty { return state.list.rows.map(\.id).filter { state.list.marked.contains($0) } }
+        if !state.list.marked.isEmpty { return state.list.rows.loaded.map(\.id).filter { state.list.marked.contains($0) } }
         return state.currentCallID.map { [$0] } ?? []
     }
 
     /// The freshest copy of a call: the detail's when loaded, else the list row's.
     static func call(_ state: AppState, _ id: String) -> Call? {
-        DetailController.loaded(state, id)?.call ?? state.list.rows.first { $0.id == id }?.call
+        DetailController.loaded(state, id)?.call ?? state.list.rows.loaded.first { $0.id == id }?.call
     }
 
     /// Picker ids for records: `contacts:123`.

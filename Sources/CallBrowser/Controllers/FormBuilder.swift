@@ -52,7 +52,7 @@ enum FormBuilder {
         var records: [RecordSummary] = []
         if let id = state.currentCallID {
             if let detail = DetailController.loaded(state, id) { records = detail.allRecords }
-            else if let record = state.list.rows.first(where: { $0.id == id })?.record { records = [record] }
+            else if let record = state.list.index(of: id).flatMap({ state.list.rows[$0] })?.record { records = [record] }
         }
         let recordOptions = [PickerItem(id: "", label: "(none)")] + records.map {
             PickerItem(id: CallController.key($0.ref), label: "\($0.ref.type.label): \($0.name)", detail: $0.subtitle)

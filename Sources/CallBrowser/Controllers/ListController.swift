@@ -20,7 +20,9 @@ enum ListController {
         case .moveDown: return move(&state, to: state.list.cursor + 1)
         case .moveUp: return move(&state, to: state.list.cursor - 1)
         case .moveTop: return move(&state, to: 0)
-        case .moveBottom: return move(&state, to: state.list.rows.count - 1)
+        // The absolute last call: its position is known from the total, and the page that
+        // holds it is loaded with the reversed sort (see `RowWindow`).
+        case .moveBottom: return move(&state, to: state.list.total - 1)
         case .pageDown: return move(&state, to: state.list.cursor + page)
         case .pageUp: return move(&state, to: state.list.cursor - page)
         case .openCall: return DetailController.open(&state)
@@ -54,10 +56,11 @@ enum ListController {
 
     // MARK: - Cursor
 
-    /// Moves the cursor (clamped), keeps it visible, loads the next page when near the end,
-    /// and keeps the side pane on the selected call.
+    /// Moves the cursor (clamped to the list's positions, loaded or not, so a key pressed
+    /// while a page loads is never lost), keeps it visible, loads the page it needs, and
+    /// keeps the side pane on the selected call.
     static func move(_ state: inout AppState, to index: Int) -> [Effect] {
-        let count = state.list.rows.count
+        let count = state.list.total
         state.list.cursor = count == 0 ? 0 : min(max(0, index), count - 1)
         keepCursorVisible(&state)
         return prefetchIfNeeded(&state) + DetailController.follow(&state)
@@ -66,9 +69,10 @@ enum ListController {
     static func keepCursorVisible(_ state: inout AppState) {
         let height = max(1, state.listHeight)
         var list = state.list
+        list.cursor = min(list.cursor, max(0, list.total - 1))
         if list.cursor < list.scroll { list.scroll = list.cursor }
         if list.cursor >= list.scroll + height { list.scroll = list.cursor - height + 1 }
-        list.scroll = max(0, min(list.scroll, max(0, list.rows.count - height)))
+        list.scroll = max(0, min(list.scroll, max(0, list.total - height)))
         state.list = list
     }
 
@@ -77,25 +81,29 @@ enum ListController {
     /// Starts the query over: first page of the current filter and sort.
     static func reload(_ state: inout AppState, keepSelection: Bool) -> [Effect] {
         state.list.generation += 1
-        state.list.replaceOnLoad = true
         state.list.keepSelectionID = keepSelection ? state.list.selected?.id : nil
         if !keepSelection {
             state.list.cursor = 0
             state.list.scroll = 0
         }
-        return fetch(&state, after: nil)
+        return fetch(&state, .replace)
     }
 
+    /// Loads the page the cursor needs next, unless a page is already on its way.
     static func prefetchIfNeeded(_ state: inout AppState) -> [Effect] {
-        let list = state.list
-        guard let after = list.nextAfter, list.loadingToken == nil,
-              list.cursor >= list.rows.count - ListState.prefetchDistance else { return [] }
-        state.list.replaceOnLoad = false
-        return fetch(&state, after: after)
+        guard state.list.loadingToken == nil, let segment = state.list.segmentToLoad(screenRows: state.listHeight) else { return [] }
+        return fetch(&state, segment)
     }
 
-    static func fetch(_ state: inout AppState, after: String?) -> [Effect] {
-        switch state.list.filter.searchRequest(sort: state.list.sort, lookups: state.lookups, limit: ListState.pageSize, after: after) {
+    static func fetch(_ state: inout AppState, _ segment: RowWindow.Segment) -> [Effect] {
+        let list = state.list
+        let sort = segment == .tail ? list.sort.reversed : list.sort
+        let after: String? = switch segment {
+        case .replace: nil
+        case .head: list.rows.headCursor.after
+        case .tail: list.rows.tailCursor.after
+        }
+        switch list.filter.searchRequest(sort: sort, lookups: state.lookups, limit: ListState.pageSize, after: after) {
         case .failure(let error):
             state.setStatus(error.message, .error)
             state.list.loadingToken = nil
@@ -103,28 +111,24 @@ enum ListController {
         case .success(let request):
             let token = state.token()
             state.list.loadingToken = token
-            return [.fetchPage(token: token, generation: state.list.generation, request)]
+            state.list.loadingSegment = segment
+            return [.fetchPage(token: token, generation: list.generation, request)]
         }
     }
 
-    /// A page arrived: replace or append, keep the selection where it was, fetch details.
+    /// A page arrived: put it in its segment, keep the selection where it was, load the
+    /// next page if the cursor still needs one, fetch details.
     static func pageLoaded(_ state: inout AppState, rows: [CallRow], total: Int, nextAfter: String?) -> [Effect] {
         let visible = rows.filter { state.pendingDeletes[$0.id] == nil }
-        if state.list.replaceOnLoad {
-            state.list.rows = visible
+        let segment = state.list.loadingSegment
+        // The server still counts calls whose delete waits; the list does not show them.
+        state.list.rows.apply(visible, to: segment, total: max(0, total - state.pendingDeletes.count), next: nextAfter)
+        if segment == .replace {
             if let id = state.list.keepSelectionID, let index = state.list.index(of: id) {
                 state.list.cursor = index
-            } else {
-                state.list.cursor = min(state.list.cursor, max(0, visible.count - 1))
             }
-        } else {
-            let known = Set(state.list.rows.map(\.id))
-            state.list.rows += visible.filter { !known.contains($0.id) }
+            state.list.keepSelectionID = nil
         }
-        state.list.replaceOnLoad = false
-        state.list.keepSelectionID = nil
-        state.list.total = max(0, total - state.pendingDeletes.count)
-        state.list.nextAfter = nextAfter
         state.list.loadedOnce = true
         keepCursorVisible(&state)
         return prefetchIfNeeded(&state) + DetailController.follow(&state)

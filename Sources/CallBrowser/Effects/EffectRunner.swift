@@ -9,6 +9,9 @@ public struct EffectRunner: Sendable {
     public var draftURL: URL?
     /// Writes text to the clipboard (the terminal's OSC 52).
     public var copy: @Sendable (String) async -> Void
+    /// Gets one line per effect that cost requests (`page: 3 requests (…)`), for the HTTP
+    /// backend's debug log (`HUBCALLS_HTTP_LOG`); `nil` counts nothing.
+    public var requestLog: (@Sendable (String) -> Void)?
 
     public init(service: any CRMService, draftURL: URL? = nil, copy: @escaping @Sendable (String) async -> Void = { _ in }) {
         self.service = service
@@ -18,6 +21,14 @@ public struct EffectRunner: Sendable {
 
     /// Performs one effect. `.quit` answers `nil`: the run loop stops instead.
     public func run(_ effect: Effect) async -> Msg? {
+        guard let requestLog else { return await perform(effect) }
+        let tally = RequestTally(effect.costLabel)
+        let msg = await RequestTally.$current.withValue(tally) { await perform(effect) }
+        if !tally.endpoints.isEmpty { requestLog(tally.summary) }
+        return msg
+    }
+
+    private func perform(_ effect: Effect) async -> Msg? {
         switch effect {
         case .loadLookups(let token):
             do {
@@ -107,17 +118,21 @@ public struct EffectRunner: Sendable {
 
     // MARK: - Composite reads
 
-    /// Names each row after its first associated contact (else company): two association
-    /// reads and two batch reads per page, whatever its size.
+    /// Names each row after its first associated contact, else its first company. Contacts
+    /// are read for the whole page; companies only for the calls without a contact. So a
+    /// page whose calls all have contacts costs one association read and one batch read of
+    /// names, whatever its size (two more when some calls need a company).
     func rowsWithRecords(_ objects: [CRMObject]) async throws -> [CallRow] {
         let ids = objects.map(\.id)
         guard !ids.isEmpty else { return [] }
         var firstRecord: [String: ObjectRef] = [:]
-        for type in [ObjectType.companies, .contacts] {
-            let links = try await service.batchAssociations(from: .calls, ids: ids, to: type)
-            for (callID, records) in links {
-                if let first = records.first { firstRecord[callID] = ObjectRef(type, first.id) }
+        var unnamed = ids
+        for type in [ObjectType.contacts, .companies] where !unnamed.isEmpty {
+            let links = try await service.batchAssociations(from: .calls, ids: unnamed, to: type)
+            for id in unnamed {
+                if let first = links[id]?.first { firstRecord[id] = ObjectRef(type, first.id) }
             }
+            unnamed.removeAll { firstRecord[$0] != nil }
         }
         var summaries: [ObjectRef: RecordSummary] = [:]
         for type in [ObjectType.contacts, .companies] {
@@ -157,5 +172,28 @@ public struct EffectRunner: Sendable {
         var copy = error
         copy.id = id
         return copy
+    }
+}
+
+// MARK: - Request accounting
+
+extension Effect {
+    /// What an effect is called in the request log: the screen or action it loads.
+    var costLabel: String {
+        switch self {
+        case .loadLookups: "lookups"
+        case .fetchPage: "page"
+        case .loadDetail: "detail"
+        case .saveCall: "save"
+        case .batchUpdate: "batch update"
+        case .associate: "associate"
+        case .removeAssociation: "remove association"
+        case .pin: "pin"
+        case .archive: "delete"
+        case .batchArchive: "batch delete"
+        case .createCall: "log call"
+        case .searchRecords: "record search"
+        case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .quit: "local"
+        }
     }
 }

@@ -33,7 +33,9 @@ enum Mutations {
     /// Writes property values into the row and the detail (`""` clears).
     static func applyLocally(_ state: inout AppState, _ id: String, _ properties: [String: String]) {
         if let index = state.list.index(of: id) {
-            for (name, value) in properties { state.list.rows[index].call.object[property: name] = value.isEmpty ? nil : value }
+            state.list.rows.modify(at: index) { row in
+                for (name, value) in properties { row.call.object[property: name] = value.isEmpty ? nil : value }
+            }
         }
         if state.detail.detail?.call.id == id {
             for (name, value) in properties { state.detail.detail!.call.object[property: name] = value.isEmpty ? nil : value }
@@ -68,9 +70,9 @@ enum Mutations {
             if !list.contains(where: { $0.ref == record.ref }) { list.append(record) }
             state.detail.detail!.associations[record.ref.type] = list
         }
-        if let index = state.list.index(of: callID), state.list.rows[index].record == nil,
+        if let index = state.list.index(of: callID), state.list.rows[index]?.record == nil,
            record.ref.type == .contacts || record.ref.type == .companies {
-            state.list.rows[index].record = record
+            state.list.rows.modify(at: index) { $0.record = record }
         }
         state.removedRecords[CallController.key(record.ref)] = record
     }
@@ -83,9 +85,9 @@ enum Mutations {
             if let index = list.firstIndex(where: { $0.ref == ref }) { removed = list.remove(at: index) }
             state.detail.detail!.associations[ref.type] = list.isEmpty ? nil : list
         }
-        if let index = state.list.index(of: callID), state.list.rows[index].record?.ref == ref {
-            removed = removed ?? state.list.rows[index].record
-            state.list.rows[index].record = nil
+        if let index = state.list.index(of: callID), state.list.rows[index]?.record?.ref == ref {
+            removed = removed ?? state.list.rows[index]?.record
+            state.list.rows.modify(at: index) { $0.record = nil }
         }
         return removed
     }
@@ -117,14 +119,12 @@ enum Mutations {
     static func delete(_ state: inout AppState, ids: [String]) -> [Effect] {
         var hidden: [String] = []
         for id in ids {
-            guard let index = state.list.index(of: id) else { continue }
-            let row = state.list.rows.remove(at: index)
+            guard let index = state.list.index(of: id), let row = state.list.rows.remove(at: index) else { continue }
             state.pendingDeletes[id] = PendingDelete(row: row, index: index, deadline: state.now.addingTimeInterval(AppState.undoWindow))
             hidden.append(id)
         }
         guard !hidden.isEmpty else { return [] }
         state.list.marked.subtract(hidden)
-        state.list.total = max(0, state.list.total - hidden.count)
         let undoKey = state.bindings.firstKey(for: .undo, from: .global) ?? "u"
         let what = hidden.count == 1 ? "Deleted" : "Deleted \(hidden.count) calls"
         state.undo = UndoEntry(label: what, revert: .restore(ids: hidden))
@@ -135,8 +135,7 @@ enum Mutations {
     /// Puts rows whose delete is still pending (or failed) back where they were.
     static func restore(_ state: inout AppState, rows: [PendingDelete]) {
         for pending in rows.sorted(by: { $0.index < $1.index }) where state.list.index(of: pending.row.id) == nil {
-            state.list.rows.insert(pending.row, at: min(pending.index, state.list.rows.count))
-            state.list.total += 1
+            state.list.rows.insert(pending.row, at: min(pending.index, state.list.total))
         }
         ListController.keepCursorVisible(&state)
     }

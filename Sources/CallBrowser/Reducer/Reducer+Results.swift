@@ -147,9 +147,7 @@ extension Reducer {
     }
 
     static func archivedResult(_ state: inout AppState, archived: [String], failures: [CRMError]) -> [Effect] {
-        if !archived.isEmpty, let after = state.list.nextAfter, let offset = Int(after) {
-            state.list.nextAfter = String(max(0, offset - archived.count))
-        }
+        if !archived.isEmpty { state.list.rows.shiftOffsets(by: archived.count) }
         if !failures.isEmpty {
             let list = failures.prefix(3).map { "\($0.id ?? "?"): \($0.message)" }.joined(separator: "; ")
             state.setStatus("\(failures.count) delete(s) failed — \(list)", .error)

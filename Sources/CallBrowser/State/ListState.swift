@@ -1,31 +1,31 @@
 import CallsCore
 
-/// The call list: the rows loaded so far (a prefix of the search result, grown page by page as
-/// the cursor nears its end), the cursor, and what the list is filtered and sorted by.
+/// The call list: a sparse window over the search result (the pages near the top and, after
+/// `G`, near the bottom), the cursor, and what the list is filtered and sorted by.
 public struct ListState: Sendable, Equatable {
-    /// Rows loaded so far, in result order; never the whole table, only the pages reached.
-    public var rows: [CallRow] = []
-    /// Matches on the server for the current filter (HubSpot's `total`).
-    public var total: Int = 0
+    /// The rows: every position of the result exists, only the pages reached are loaded.
+    public var rows = RowWindow()
+    /// Positions in the list: the matches on the server for the current filter (HubSpot's
+    /// `total`), less the calls hidden while their delete waits.
+    public var total: Int { rows.count }
+    /// The cursor's position (it may be on a row that is still loading).
     public var cursor: Int = 0
     /// Index of the first visible row.
     public var scroll: Int = 0
     /// The filter as typed, and its parsed form.
-    public var filterText: String = ""
     public var filter: CallFilter = CallFilter()
+    public var filterText: String = ""
     /// The filter bar's text while it is open for editing.
     public var editingFilter: String?
     public var sort: CallSort = .newestFirst
-    /// Offset cursor of the next page (`nil`: everything is loaded).
-    public var nextAfter: String?
     /// Set when a page request is out; its token.
     public var loadingToken: Int?
+    /// The part of the window the page being loaded extends.
+    public var loadingSegment: RowWindow.Segment = .head
     /// Bumped whenever filter or sort change, so late pages of an old query are dropped.
     public var generation: Int = 0
     public var marked: Set<String> = []
     public var loadedOnce = false
-    /// The page being loaded replaces the rows (first page) rather than extending them.
-    public var replaceOnLoad = false
     /// After a reload, put the cursor back on this call.
     public var keepSelectionID: String?
 
@@ -33,15 +33,32 @@ public struct ListState: Sendable, Equatable {
 
     /// Rows fetched per page.
     public static let pageSize = 100
-    /// Load the next page when the cursor is this close to the end of what is loaded.
-    public static let prefetchDistance = 30
+    /// Load the next page when the cursor is within this many rows of the loaded end (or
+    /// two screens, if more), so a held key does not wait at page boundaries.
+    public static let prefetchDistance = 50
 
-    public var selected: CallRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+    /// The row under the cursor (`nil` while its page loads).
+    public var selected: CallRow? { rows[cursor] }
 
-    public var hasMore: Bool { nextAfter != nil }
+    /// Index of the loaded row with this id.
+    public func index(of id: String) -> Int? { rows.index(of: id) }
 
-    /// Index of the row with this id.
-    public func index(of id: String) -> Int? { rows.firstIndex { $0.id == id } }
+    /// The segment to load next for the cursor's position, if any: the head when the
+    /// cursor nears (or passes) its end, the tail when the cursor nears its start from
+    /// below; in the gap, whichever segment is closer and can still grow.
+    public func segmentToLoad(screenRows: Int) -> RowWindow.Segment? {
+        guard !rows.isComplete else { return nil }
+        let headEnd = rows.head.count, tailStart = rows.tailStart
+        let headCanGrow = rows.headCursor.canGrow, tailCanGrow = rows.tailCursor.canGrow
+        let distance = max(ListState.prefetchDistance, 2 * screenRows)
+        if cursor < headEnd { return cursor >= headEnd - distance && headCanGrow ? .head : nil }
+        if cursor >= tailStart { return cursor < tailStart + distance && tailCanGrow ? .tail : nil }
+        // In the gap.
+        let nearHead = cursor - headEnd <= tailStart - 1 - cursor
+        if nearHead, headCanGrow { return .head }
+        if tailCanGrow { return .tail }
+        return headCanGrow ? .head : nil
+    }
 }
 
 /// The orders the list can be sorted in (HubSpot honours one sort rule).
@@ -54,6 +71,16 @@ public enum CallSort: String, Sendable, Equatable, CaseIterable {
         case .oldestFirst: SortRule(CallProperty.timestamp, ascending: true)
         case .longestFirst: SortRule(CallProperty.duration, ascending: false)
         case .shortestFirst: SortRule(CallProperty.duration, ascending: true)
+        }
+    }
+
+    /// The same order backwards: the tail of the list is the first page of this one.
+    public var reversed: CallSort {
+        switch self {
+        case .newestFirst: .oldestFirst
+        case .oldestFirst: .newestFirst
+        case .longestFirst: .shortestFirst
+        case .shortestFirst: .longestFirst
         }
     }
 

@@ -17,7 +17,7 @@ enum DetailLines {
     }
 
     /// The list's share of a split screen.
-    static func listWidth(_ columns: Int) -> Int { columns * 3 / 5 }
+    static func listWidth(_ columns: Int) -> Int { columns * 5 / 8 }
 
     /// The lines for `state` at `width`, built once per change of what they show: a frame
     /// that changes only the list (a cursor move while the detail loads, a tick) reuses them.
@@ -93,7 +93,16 @@ enum DetailLines {
         var lines: [[Span]] = []
         for row in Clean.line(call.title ?? "(untitled call)", width: width * 3).wrapped(toWidth: width) { lines.append([Span(row, .bold)]) }
         if let badge = call.badge {
-            lines.append([Span(Theme.glyph(badge) + " " + Theme.name(badge), Theme.style(badge)), Span(" — " + badge.meaning, Theme.dim)])
+            // Wrapped rather than cut: the meaning is the point of the line.
+            let name = Theme.glyph(badge) + " " + Theme.name(badge)
+            let rows = (name + " — " + badge.meaning).wrapped(toWidth: width)
+            for (i, row) in rows.enumerated() {
+                if i == 0, row.hasPrefix(name) {
+                    lines.append([Span(name, Theme.style(badge)), Span(String(row.dropFirst(name.count)), Theme.dim)])
+                } else {
+                    lines.append([Span(row, Theme.dim)])
+                }
+            }
         }
         lines.append([])
 
@@ -139,9 +148,11 @@ enum DetailLines {
             guard let records = detail.associations[type], !records.isEmpty else { continue }
             lines.append([Span("\(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()) (\(records.count))", Theme.label)])
             for record in records {
-                var spans = [Span("  " + Clean.line(record.name, width: width))]
+                // The pin marker comes first so a narrow pane cannot cut it off.
+                var spans = [Span("  ")]
+                if record.pins(call.id) { spans.append(Span("[pinned] ", Theme.pinned)) }
+                spans.append(Span(Clean.line(record.name, width: width)))
                 if let subtitle = record.subtitle { spans.append(Span(" " + Clean.line(subtitle, width: width), Theme.dim)) }
-                if record.pins(call.id) { spans.append(Span("  [pinned]", Theme.pinned)) }
                 lines.append(spans)
             }
         }

@@ -83,6 +83,7 @@ final class RequestExecutor: Sendable {
                 $0.waitedSeconds += waited
                 $0.byEndpoint[request.endpoint, default: 0] += 1
             }
+            RequestTally.current?.record(request.endpoint)
             let started = clock.now()
             let failure: RetryPolicy.Failure
             let crmError: CRMError

@@ -22,7 +22,7 @@ struct AssociationsV3Controller {
 
     /// `PUT`: 200 with the record and its associations of the target type.
     func associate(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (from, to) = try refs(context)
+        let (from, to) = try AssociationRoute.pair(context)
         let typeID = try AssociationSupport.resolve(context.parameters.get("associationType") ?? "", from: from.type, to: to.type)
         try await service.associate(from, with: to, typeID: typeID)
         let object = try await service.get(from.type, id: from.id, properties: PropertyProjection.defaults(for: from.type), associations: [to.type])
@@ -31,7 +31,7 @@ struct AssociationsV3Controller {
 
     /// `DELETE`: 204.
     func remove(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (from, to) = try refs(context)
+        let (from, to) = try AssociationRoute.pair(context)
         _ = try AssociationSupport.resolve(context.parameters.get("associationType") ?? "", from: from.type, to: to.type)
         try await service.removeAssociation(from, with: to)
         return .noContent
@@ -39,18 +39,15 @@ struct AssociationsV3Controller {
 
     /// `GET …/associations/{toType}`: `{results: [{id, type}], paging}`.
     func list(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let from = ObjectRef(try CallsController.objectType(context), try CallsController.objectID(context))
-        let to = try CallsController.objectType(context, "toObjectType")
-        let query = QueryParameters(request)
-        let records = try await service.associations(of: from, to: to)
-        let (items, next) = try AssociationSupport.page(records, after: query.string("after"), limit: min(max(try query.int("limit") ?? 500, 1), 500))
+        let route = try AssociationRoute(context)
+        let (items, next) = try route.page(try await service.associations(of: route.from, to: route.to), request)
         return .json(AssociatedIdCollection(results: items.map { AssociatedId(id: $0.id, type: AssociationSupport.name(of: $0.typeId)) }, paging: .after(next)))
     }
 
     // MARK: - Batch
 
     func batchCreate(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicAssociation>.self, context: context)
         var results: [PublicAssociation] = []
@@ -66,7 +63,7 @@ struct AssociationsV3Controller {
     }
 
     func batchRead(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicObjectId>.self, context: context)
         let found = try await service.batchAssociations(from: fromType, ids: body.inputs.map(\.id), to: toType)
@@ -84,7 +81,7 @@ struct AssociationsV3Controller {
     }
 
     func batchArchive(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicAssociation>.self, context: context)
         for input in body.inputs {
@@ -93,15 +90,4 @@ struct AssociationsV3Controller {
         return .noContent
     }
 
-    // MARK: - Path parsing
-
-    private func refs(_ context: HubSpotRequestContext) throws -> (ObjectRef, ObjectRef) {
-        let from = ObjectRef(try CallsController.objectType(context), try CallsController.objectID(context))
-        let to = ObjectRef(try CallsController.objectType(context, "toObjectType"), try CallsController.objectID(context, "toObjectId"))
-        return (from, to)
-    }
-
-    private func types(_ context: HubSpotRequestContext) throws -> (ObjectType, ObjectType) {
-        (try CallsController.objectType(context, "fromObjectType"), try CallsController.objectType(context, "toObjectType"))
-    }
 }

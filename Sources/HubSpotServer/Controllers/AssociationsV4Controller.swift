@@ -37,7 +37,7 @@ struct AssociationsV4Controller {
     /// `PUT …/associations/default/{toType}/{toId}`: 200 `BatchResponsePublicDefaultAssociation`
     /// listing both directions.
     func associateDefault(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (from, to) = try refs(context)
+        let (from, to) = try AssociationRoute.pair(context)
         let forward = try AssociationSupport.defaultType(from: from.type, to: to.type)
         try await service.associate(from, with: to, typeID: nil)
         return .json(BatchResponse(results: Self.defaultResults(from, to, forward), at: Date()))
@@ -45,7 +45,7 @@ struct AssociationsV4Controller {
 
     /// `PUT …/associations/{toType}/{toId}` with `[AssociationSpec]`: 201 `LabelsBetweenObjectPair`.
     func associateLabelled(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (from, to) = try refs(context)
+        let (from, to) = try AssociationRoute.pair(context)
         var request = request
         let specs = try await request.decodeJSON([AssociationSpec].self, context: context)
         guard !specs.isEmpty else { throw APIError.badRequest("at least one association spec is required") }
@@ -59,18 +59,15 @@ struct AssociationsV4Controller {
 
     /// `DELETE …/associations/{toType}/{toId}`: 204; removes every type between the pair.
     func remove(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (from, to) = try refs(context)
+        let (from, to) = try AssociationRoute.pair(context)
         try await service.removeAssociation(from, with: to)
         return .noContent
     }
 
     /// `GET …/associations/{toType}`: targets with all their types; `limit` default/max 500.
     func list(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let from = ObjectRef(try CallsController.objectType(context), try CallsController.objectID(context))
-        let to = try CallsController.objectType(context, "toObjectType")
-        let query = QueryParameters(request)
-        let grouped = MultiAssociatedObjectWithLabel.grouped(try await service.associations(of: from, to: to))
-        let (items, next) = try AssociationSupport.page(grouped, after: query.string("after"), limit: min(max(try query.int("limit") ?? 500, 1), 500))
+        let route = try AssociationRoute(context)
+        let (items, next) = try route.page(MultiAssociatedObjectWithLabel.grouped(try await service.associations(of: route.from, to: route.to)), request)
         return .json(CollectionResponse(results: items, paging: .after(next)))
     }
 
@@ -78,7 +75,7 @@ struct AssociationsV4Controller {
 
     /// `POST …/batch/create`: 201, or 207 with per-item errors.
     func batchCreate(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicAssociationMultiPost>.self, context: context)
         var results: [LabelsBetweenObjectPair] = []
@@ -97,7 +94,7 @@ struct AssociationsV4Controller {
 
     /// `POST …/batch/associate/default`: 200 with both directions of every pair.
     func batchAssociateDefault(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         let forward = try AssociationSupport.defaultType(from: fromType, to: toType)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicDefaultAssociationMultiPost>.self, context: context)
@@ -115,7 +112,7 @@ struct AssociationsV4Controller {
 
     /// `POST …/batch/read`: 200, or 207 naming sources without associations.
     func batchRead(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicFetchAssociationsBatchRequest>.self, context: context)
         guard body.inputs.count <= Self.maxBatchRead else {
@@ -130,7 +127,7 @@ struct AssociationsV4Controller {
                 errors.append(StandardError(AssociationSupport.noAssociations(from: fromType, id: input.id, to: toType)))
                 continue
             }
-            let (items, next) = try AssociationSupport.page(grouped, after: input.after, limit: 500)
+            let (items, next) = try AssociationSupport.page(grouped, after: input.after, limit: AssociationRoute.maxPage)
             results.append(PublicAssociationMultiWithLabel(from: PublicObjectId(id: input.id), to: items, paging: .after(next)))
         }
         return .batch(results, errors: errors, success: .ok)
@@ -138,7 +135,7 @@ struct AssociationsV4Controller {
 
     /// `POST …/batch/archive`: 204.
     func batchArchive(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicAssociationMultiArchive>.self, context: context)
         for input in body.inputs {
@@ -152,7 +149,7 @@ struct AssociationsV4Controller {
     /// `POST …/batch/labels/archive`: 204. Only unlabelled types exist here, and deleting the
     /// unlabelled type removes the whole association (as on HubSpot).
     func batchArchiveLabels(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         var request = request
         let body = try await request.decodeJSON(BatchInput<PublicAssociationMultiPost>.self, context: context)
         for input in body.inputs {
@@ -163,7 +160,7 @@ struct AssociationsV4Controller {
 
     /// `GET /crm/v4/associations/{from}/{to}/labels`: the HubSpot-defined types for the pair.
     func labels(_ request: Request, _ context: HubSpotRequestContext) async throws -> Response {
-        let (fromType, toType) = try types(context)
+        let (fromType, toType) = try AssociationRoute.types(context)
         let specs = AssociationTypes.all.filter { $0.from == fromType && $0.to == toType }.map(AssociationSpecWithLabel.init)
         return .json(CollectionResponse(results: specs))
     }
@@ -176,15 +173,5 @@ struct AssociationsV4Controller {
             results.append(PublicDefaultAssociation(from: PublicObjectId(id: to.id), to: PublicObjectId(id: from.id), associationSpec: AssociationSpec(associationTypeId: reverse.id)))
         }
         return results
-    }
-
-    private func refs(_ context: HubSpotRequestContext) throws -> (ObjectRef, ObjectRef) {
-        let from = ObjectRef(try CallsController.objectType(context), try CallsController.objectID(context))
-        let to = ObjectRef(try CallsController.objectType(context, "toObjectType"), try CallsController.objectID(context, "toObjectId"))
-        return (from, to)
-    }
-
-    private func types(_ context: HubSpotRequestContext) throws -> (ObjectType, ObjectType) {
-        (try CallsController.objectType(context, "fromObjectType"), try CallsController.objectType(context, "toObjectType"))
     }
 }

@@ -49,7 +49,12 @@ enum BrowserLauncher {
         }
         let readyFile = environment["HUBCALLS_READY_FILE"]
         try await NCursesTerminal.withTerminal { terminal in
-            let runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
+            var runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
+            // With the HTTP log on, each screen's cost follows its requests: `page: 3 requests (…)`.
+            if service is any RequestCounting, let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
+                let log = HTTPLogFile(path: (path as NSString).expandingTildeInPath)
+                runner.requestLog = { log.write("screen \($0)") }
+            }
             let app = BrowserApp(terminal: terminal, runner: runner)
             app.onReady = {
                 if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }

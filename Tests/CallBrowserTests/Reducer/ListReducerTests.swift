@@ -59,15 +59,18 @@ import Testing
         var s = state(columns: 80)
         _ = reduce(&s, .started(TestDriver.now))
         _ = reduce(&s, .callsLoaded(token: s.list.loadingToken!, generation: s.list.generation, rows: rows(100), total: 250, nextAfter: "100"))
-        #expect(s.list.loadingToken == nil)
-        let effects = reduce(&s, .key("G"))
-        #expect(s.list.cursor == 99)
+        #expect(s.list.loadingToken == nil, "the first screen is far from the end")
+        var effects: [Effect] = []
+        while s.list.loadingToken == nil, s.list.cursor < 99 { effects = reduce(&s, .key("j")) }
+        let distance = max(ListState.prefetchDistance, 2 * s.listHeight)
+        #expect(s.list.cursor == 100 - distance, "prefetched ahead of the cursor")
         guard case .fetchPage(let token, _, let request) = effects.first else { Issue.record("\(effects)"); return }
         #expect(request.after == "100")
-        #expect(reduce(&s, .key("k")).isEmpty, "no second request while one is out")
+        #expect(request.sorts == [SortRule(CallProperty.timestamp, ascending: false)])
+        #expect(reduce(&s, .key("j")).isEmpty, "no second request while one is out")
         _ = reduce(&s, .callsLoaded(token: token, generation: s.list.generation, rows: rows(100, from: 100), total: 250, nextAfter: "200"))
-        #expect(s.list.rows.count == 200)
-        #expect(s.list.cursor == 98)
+        #expect(s.list.rows.loadedCount == 200)
+        #expect(s.list.cursor == 100 - distance + 1)
     }
 
     @Test func ggAndGAndPagesMoveTheCursorAndKeepItVisible() {

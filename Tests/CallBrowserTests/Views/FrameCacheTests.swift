@@ -15,7 +15,7 @@ import Testing
     @Test func aRowWhoseCallChangesIsFormattedAfresh() async {
         var driver = await started()
         #expect(driver.screen.joined().contains("Call 2 Intro"))
-        driver.state.list.rows[1].call.object[property: CallProperty.title] = "Renamed in place"
+        driver.state.list.rows.modify(at: 1) { $0.call.object[property: CallProperty.title] = "Renamed in place" }
         let screen = driver.screen.joined()
         #expect(screen.contains("Renamed in place"))
         #expect(!screen.contains("Call 2 Intro"))
@@ -33,7 +33,7 @@ import Testing
     @Test func markingARowShowsItsMark() async {
         var driver = await started(columns: 80, rows: 24)
         let before = driver.screen[3]
-        driver.state.list.marked.insert(driver.state.list.rows[1].id)
+        driver.state.list.marked.insert(driver.state.list.rows[1]!.id)
         #expect(driver.screen[3].hasPrefix("*"))
         #expect(!before.hasPrefix("*"))
     }

@@ -19,6 +19,12 @@ import Testing
     }
 
     @Test func theListOfCalls() async { await check("list") }
+
+    @Test func theSplitListAt100ColumnsKeepsEveryColumn() async {
+        var driver = TestDriver(columns: 100, rows: 30)
+        await driver.start()
+        Snapshot.assert(driver.screen, suite: "ScreenSnapshotTests", name: "list", columns: 100, rows: 30)
+    }
     @Test func theDetailOfACall() async { await check("detail", keys: ["j", "<Enter>"]) }
     @Test func theEditForm() async { await check("editForm", keys: ["e"]) }
     @Test func theOutcomePicker() async { await check("outcomePicker", keys: ["o"]) }

@@ -49,6 +49,13 @@ final class InProcessServer: Sendable {
         _ = await task.result
     }
 
+    /// Zeroes the server's counters (`DELETE /__hubcalls/stats`).
+    func resetStats() async throws {
+        var request = URLRequest(url: baseURL.appendingPathComponent("__hubcalls/stats"))
+        request.httpMethod = "DELETE"
+        _ = try await URLSession.shared.data(for: request)
+    }
+
     /// The server's test-aid counters (`GET /__hubcalls/stats`).
     func stats() async throws -> ServerCounters {
         let (data, _) = try await URLSession.shared.data(from: baseURL.appendingPathComponent("__hubcalls/stats"))

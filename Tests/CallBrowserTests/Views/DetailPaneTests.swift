@@ -1,0 +1,34 @@
+@testable import CallBrowser
+import CallsCore
+import Foundation
+import Testing
+
+/// The detail pane at the narrowest split keeps what matters on screen (QA F8).
+@Suite struct DetailPaneTests {
+    @Test func thePinnedMarkerSurvivesALongRecordNameInANarrowPane() async {
+        let service = FakeCRMService()
+        await service.rename(contact: "202", first: "Maximiliana-Theodora", last: "Vandenberghe-Oyelaran")
+        var driver = TestDriver(columns: 100, rows: 60, service: service)
+        await driver.start()
+        await driver.press("j") // 1001: one contact
+        await driver.press("p")
+        let pane = driver.screen.dropLast().map { $0.split(separator: "│").last.map(String.init) ?? "" }
+        #expect(pane.contains { $0.contains("[pinned] Maximiliana") }, "\(pane.joined(separator: "\n"))")
+    }
+
+    @Test func theBadgeMeaningWrapsInsteadOfBeingCut() async {
+        var driver = TestDriver(columns: 100, rows: 30)
+        await driver.start()
+        await driver.press("j") // 1001: voicemail
+        let text = driver.screen.map { $0.split(separator: "│").last.map(String.init) ?? "" }.joined(separator: " ")
+        let words = text.split(separator: " ").joined(separator: " ")
+        #expect(words.contains(VoicemailBadge.voicemail.meaning), "\(words)")
+    }
+}
+
+extension FakeCRMService {
+    func rename(contact id: String, first: String, last: String) {
+        objects[.contacts]?[id]?[property: "firstname"] = first
+        objects[.contacts]?[id]?[property: "lastname"] = last
+    }
+}
