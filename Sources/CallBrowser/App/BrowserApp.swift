@@ -30,6 +30,8 @@ public final class BrowserApp {
         state.rows = size.height
         let loop = TerminalRunLoop<Msg>(terminal: terminal, tickInterval: .milliseconds(100))
         var pendingStart = true
+        // The side pane's load that waits for the cursor to rest: the next one replaces it.
+        var pausedLoad: Task<Void, Never>?
         return await loop.run(initial: state, update: { [self] state, event, terminal in
             var messages: [Msg] = []
             if pendingStart {
@@ -54,8 +56,12 @@ public final class BrowserApp {
                         continue
                     }
                     let runner = self.runner
-                    Task.detached {
+                    let task = Task.detached {
                         if let result = await runner.run(effect) { loop.send(result) }
+                    }
+                    if case .loadDetailAfterPause = effect {
+                        pausedLoad?.cancel()
+                        pausedLoad = task
                     }
                 }
             }

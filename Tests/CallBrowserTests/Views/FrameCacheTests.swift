@@ -76,8 +76,9 @@ import Testing
         let loaded = driver.screen
         #expect(loaded.joined().contains("Notes for call 2."))
         let split = DetailLines.listWidth(120) + 1
+        let labelColumn = min(DetailLines.labelWidth, max(8, DetailLines.paneWidth(driver.state) / 3))
         func label(_ line: String) -> String {
-            String(line.dropFirst(split).prefix(DetailLines.labelWidth)).trimmingCharacters(in: .whitespaces)
+            String(line.dropFirst(split).prefix(labelColumn)).trimmingCharacters(in: .whitespaces)
         }
         let notesRow = loaded.firstIndex { label($0) == "Notes" }
         #expect(notesRow != nil)
