@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <signal.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
@@ -43,14 +44,46 @@ static inline int cncw_put_cell(WINDOW *win, int y, int x, const wchar_t *chars,
 // MARK: - Exit paths
 
 /// Restores the terminal if the screen is up. Safe to call more than once.
+/// Bracketed paste (mode 2004) is turned off first; write(2) is safe in a signal handler.
 static inline void cncw_restore_terminal(void) {
-    if (!isendwin()) endwin();
+    if (!isendwin()) {
+        static const char paste_off[] = "\033[?2004l";
+        ssize_t ignored = write(STDOUT_FILENO, paste_off, sizeof paste_off - 1);
+        (void)ignored;
+        endwin();
+    }
 }
 
 static void cncw_restore_and_reraise(int sig) {
     cncw_restore_terminal();
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+// Termination requests (SIGTERM, SIGHUP, SIGINT). By default they restore the terminal and end
+// the process at once. An app that has work to finish first (pending deletes, a form draft)
+// turns on deferral: the handler only records the signal, the app polls it with
+// cncw_take_termination_signal(), shuts down on its own and calls cncw_reraise(). A second
+// SIGTERM or SIGINT while one is pending ends the process at once, so a stuck shutdown can be
+// forced; further SIGHUPs are ignored.
+//
+// These are file-scope statics in a header: Swift emits a copy per object file that uses
+// them, so every call to the functions below must live in one Swift file (NCursesTerminal.swift).
+static volatile sig_atomic_t cncw_deferral_enabled = 0;
+static volatile sig_atomic_t cncw_pending_termination = 0;
+static volatile sig_atomic_t cncw_termination_taken = 0;
+
+static void cncw_termination_handler(int sig) {
+    if (cncw_deferral_enabled) {
+        if (cncw_pending_termination == 0 && cncw_termination_taken == 0) {
+            cncw_pending_termination = sig;
+            return;
+        }
+        // A closed terminal sends SIGHUP more than once (the kernel to the foreground group,
+        // tmux, the shell to its jobs): only SIGTERM or SIGINT force the end.
+        if (sig == SIGHUP) return;
+    }
+    cncw_restore_and_reraise(sig);
 }
 
 static void cncw_atexit_restore(void) { cncw_restore_terminal(); }
@@ -64,13 +97,38 @@ static inline void cncw_install_restore_handlers(void) {
         struct sigaction action;
         sigemptyset(&action.sa_mask);
         action.sa_flags = 0;
-        action.sa_handler = cncw_restore_and_reraise;
+        action.sa_handler = signals[i] == SIGQUIT ? cncw_restore_and_reraise : cncw_termination_handler;
         sigaction(signals[i], &action, NULL);
     }
     if (!installed) {
         installed = 1;
         atexit(cncw_atexit_restore);
     }
+}
+
+/// From now on SIGTERM, SIGHUP and SIGINT only record themselves (the first one).
+static inline void cncw_defer_termination_signals(void) { cncw_deferral_enabled = 1; }
+
+/// The recorded termination signal, once (0 if none arrived or it was already taken).
+static inline int cncw_take_termination_signal(void) {
+    int sig = cncw_pending_termination;
+    if (sig != 0) {
+        cncw_termination_taken = 1;
+        cncw_pending_termination = 0;
+    }
+    return sig;
+}
+
+/// Ends the process with `sig` as its cause (exit status 128 + sig in a shell), after the
+/// terminal was restored: default action, unblocked in this thread, raised at this thread.
+static inline void cncw_reraise(int sig) {
+    sigset_t mask;
+    cncw_restore_terminal();
+    signal(sig, SIG_DFL);
+    sigemptyset(&mask);
+    sigaddset(&mask, sig);
+    pthread_sigmask(SIG_UNBLOCK, &mask, NULL);
+    raise(sig);
 }
 
 /// Stops the process as <C-z> would (the screen must already be ended); returns after SIGCONT.

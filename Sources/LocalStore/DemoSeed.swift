@@ -7,15 +7,16 @@ import GRDB
 /// without recordings, long and multilingual notes, and hostile text.
 ///
 /// The same `calls` count and `referenceDate` always give the same database (a fixed-seed
-/// generator; no clock is read). Calls spread over the two years before `referenceDate`, and
-/// a few fall in the hours after it, so passing the start of today gives "today" rows.
+/// generator; no clock is read). Calls spread over the two years before `referenceDate`, a
+/// few in the four hours just before it, and none after it: pass "now" and the newest calls
+/// are from the last few hours, never in the future.
 /// Everything is written in one transaction: 100 000 calls take seconds.
 ///
 /// For example:
 ///
 /// ```swift
 /// let store = try LocalCRMService.inMemory()
-/// try await DemoSeed.seed(into: store, calls: 1_000, referenceDate: DemoSeed.startOfToday())
+/// try await DemoSeed.seed(into: store, calls: 1_000, referenceDate: Date())
 /// ```
 public enum DemoSeed {
     /// Calls seeded when no count is given.
@@ -45,7 +46,7 @@ public enum DemoSeed {
     ///   - calls: how many calls to create.
     ///   - reset: delete everything first; without it, seeding a database that already holds
     ///     records fails with a ``CallsCore/CRMError/Kind/conflict`` error.
-    ///   - referenceDate: the end of the seeded period.
+    ///   - referenceDate: the end of the seeded period: no call is later than this.
     @discardableResult
     public static func seed(into store: LocalCRMService, calls: Int = defaultCallCount, reset: Bool = false, referenceDate: Date = defaultReferenceDate) async throws -> Summary {
         try await store.write { db in
@@ -189,10 +190,11 @@ private struct SeedWriter {
             let id = String(ObjectTable.firstID(for: .calls) + Int64(index))
             var p: [String: String] = [:]
 
-            // When: mostly the last two years; a few in the hours after the reference date.
+            // When: mostly the last two years; a few in the hours just before the reference
+            // date (never after it: a demo call must not lie in the future).
             let ts: Int64
             if index % 50 == 7 {
-                ts = reference + Int64(rng.int(0..<(4 * 3_600))) * 1000
+                ts = reference - Int64(rng.int(0..<(4 * 3_600))) * 1000
             } else {
                 ts = reference - Int64(rng.int(1..<(730 * 86_400))) * 1000
             }
@@ -269,8 +271,10 @@ private struct SeedWriter {
                 p[CallProperty.bodyPreview] = BodyPreview.make(body)
             }
 
-            let createdAt = ts + Int64(rng.int(1..<900)) * 1000
-            try ObjectTable.insert(db, .calls, id: id, properties: StoredProperties(p), createdAt: createdAt, updatedAt: createdAt + Int64(rng.int(0..<3_600)) * 1000)
+            // Logged a little after the call and edited later, but never after the reference.
+            let createdAt = min(reference, ts + Int64(rng.int(1..<900)) * 1000)
+            let updatedAt = min(reference, createdAt + Int64(rng.int(0..<3_600)) * 1000)
+            try ObjectTable.insert(db, .calls, id: id, properties: StoredProperties(p), createdAt: createdAt, updatedAt: updatedAt)
             for link in links {
                 try ObjectTable.associate(db, from: ObjectRef(.calls, id), to: link, typeID: AssociationTypes.default(from: .calls, to: link.type)!.id)
                 remember(call: id, at: ts, on: link)

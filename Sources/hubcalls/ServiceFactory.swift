@@ -40,7 +40,7 @@ enum ServiceFactory {
         let store = try await CLIError.reporting { try LocalCRMService(path: path, options: options) }
         if isNew && seedIfNew {
             let summary = try await CLIError.reporting {
-                try await DemoSeed.seed(into: store, calls: DemoSeed.defaultCallCount, reset: true, referenceDate: Calendar.current.startOfDay(for: Date()))
+                try await DemoSeed.seed(into: store, calls: DemoSeed.defaultCallCount, reset: true, referenceDate: Date())
             }
             // stderr, so `--json` output stays clean.
             FileHandle.standardError.write(Data("hubcalls: created a demo database with \(summary.calls) calls at \(path)\n".utf8))

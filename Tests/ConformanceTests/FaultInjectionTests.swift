@@ -98,6 +98,30 @@ import Testing
         }
     }
 
+    @Test func windowAfterWindowTheDefaultMarginNeverTripsTheServersLimit() async throws {
+        // The server's budget over a short window so that many windows pass: 20 per second,
+        // and the client paces to the same budget with its default margin. Sequential pages
+        // (each waits for the one before) and then concurrent reads, 130 requests in all.
+        let limits = RateLimitConfiguration(max: 20, interval: 1, searchMax: 5, searchInterval: 1)
+        let budget = RateLimiter.Budget(requests: 20, interval: 1)
+        try await withBackend(.hubspot, rateLimits: limits, budget: budget, retry: RetryPolicy(maxAttempts: 1)) { backend in
+            let crm = backend.service
+            for index in 0..<3 {
+                _ = try await backend.store.create(.calls, ObjectInput(properties: Fixture.call("Call \(index)", minute: index)))
+            }
+            for _ in 0..<70 { _ = try await crm.list(.calls, ListRequest(limit: 2, properties: [CallProperty.title])) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<60 {
+                    group.addTask { _ = try await crm.list(.calls, ListRequest(limit: 1, properties: [CallProperty.title])) }
+                }
+                try await group.waitForAll()
+            }
+            let counters = try await backend.server!.stats()
+            #expect(counters.totalRequests == 130)
+            #expect(counters.rateLimited == 0)
+        }
+    }
+
     @Test func perItemErrorsSurviveTheTripThroughTheServer() async throws {
         try await withBackend(.hubspot) { backend in
             let crm = backend.service
@@ -118,6 +142,10 @@ import Testing
         let error = await #expect(throws: CRMError.self) { try await client.owners() }
         #expect(error?.kind == .unauthorized)
         #expect(error?.message.contains("HUBSPOT_ACCESS_TOKEN") == true)
+        // The remedy comes first (a status line shows only the start), HubSpot's words last.
+        #expect(error?.message.hasPrefix("HubSpot rejected the access token (token from the test). Set HUBSPOT_ACCESS_TOKEN to a private-app token") == true)
+        #expect(error?.message.contains("HubSpot said: ") == true)
+        #expect(error?.message.contains("..") == false)
         #expect(error?.correlationId != nil)
         #expect(error?.description.contains("wrong-token-value") == false)
         await server.stop()

@@ -158,7 +158,13 @@ import Testing
         try f.session.waitFor(text: "Associations")
         try f.session.send("p")
         var screen = try f.session.waitUntil("pin picker or pinned") { $0.contains("Pin on which record?") || $0.contains("Pinned on") }
-        if screen.contains("Pin on which record?") { try f.session.send("Enter") }
+        if screen.contains("Pin on which record?") {
+            // The seed pre-pins the newest call on some of its records: pick one it is not pinned on.
+            let items = screen.split(separator: "\n").filter { line in ["│   Contact: ", "│   Company: ", "│   Deal: ", "│   Ticket: "].contains { line.contains($0) } }
+            let index = items.firstIndex { !$0.contains("pinned —") } ?? 0
+            for _ in 0..<index { try f.session.send("Down") }
+            try f.session.send("Enter")
+        }
         screen = try f.session.waitFor(text: "Pinned on ")
         // The record's name, from "Pinned on NAME — u to undo".
         guard let message = screen.split(separator: "\n").last(where: { $0.contains("Pinned on ") }),
@@ -178,7 +184,12 @@ import Testing
         try f.session.waitUntil("\(name) pinned after refresh") { recordLine($0)?.contains("[pin") == true }
         try f.session.send("h", "p")
         screen = try f.session.waitUntil("unpin picker or unpinned") { $0.contains("Pin on which record?") || $0.contains("Unpinned from") }
-        if screen.contains("Pin on which record?") { try f.session.send("Enter") }
+        if screen.contains("Pin on which record?") {
+            let items = screen.split(separator: "\n").filter { line in ["│   Contact: ", "│   Company: ", "│   Deal: ", "│   Ticket: "].contains { line.contains($0) } }
+            let index = items.firstIndex { $0.contains(": \(name)") } ?? 0
+            for _ in 0..<index { try f.session.send("Down") }
+            try f.session.send("Enter")
+        }
         try f.session.waitFor(text: "Unpinned from \(name)")
         try f.session.send("R")
         try f.session.send("Enter", "G")
@@ -191,9 +202,17 @@ import Testing
 
     @Test func associatingAndRemovingAnAssociation() throws {
         let f = try Fixture()
-        let id = Self.id(try f.newestCalls(1)[0])
+        // A call with no deal yet, so "Deal:" in the removal picker names only the new one.
+        let newest = try f.newestCalls(20)
+        guard let row = try newest.indices.first(where: { try f.associatedIDs(Self.id(newest[$0]), "deals").isEmpty }) else {
+            Issue.record("no call without a deal among the newest 20")
+            return
+        }
+        let id = Self.id(newest[row])
         let before = try f.associatedIDs(id, "deals")
         try f.start()
+        try f.session.waitFor(text: "Associations")
+        for _ in 0..<row { try f.session.send("j") }
         try f.session.send("a")
         try f.session.waitFor(text: "Associate with…")
         try f.session.send("Down", "Down", "Enter") // Deal
@@ -213,6 +232,38 @@ import Testing
         try f.session.waitFor(text: "Removed the association")
         try f.quit()
         #expect(try f.associatedIDs(id, "deals") == before)
+    }
+
+    @Test func gGoesToTheOldestCallAndGgBackToTheNewest() throws {
+        let f = try Fixture()
+        let calls = try f.newestCalls(300)
+        #expect(calls.count == 300)
+        func title(_ call: [String: Any]) -> String {
+            let raw = (call["properties"] as? [String: Any])?["hs_call_title"] as? String ?? ""
+            // Compare a plain prefix: the seed's hostile titles are sanitized on screen.
+            return String(raw.prefix { $0.isLetter || $0.isNumber || $0 == " " || $0 == ":" }.prefix(16))
+        }
+        try f.start()
+        try f.session.send("G")
+        var screen = try f.session.waitFor(text: "300/300")
+        let oldest = title(calls[299])
+        try #require(!oldest.isEmpty)
+        try f.session.waitUntil("the oldest call's detail") { $0.split(separator: "\n").dropFirst().first?.contains("│" + oldest) == true }
+        try f.session.send("g", "g")
+        screen = try f.session.waitFor(text: " 1/300")
+        #expect(screen.split(separator: "\n").dropFirst(2).first?.contains(title(calls[0])) == true)
+        try f.quit()
+    }
+
+    @Test func theListShowsEveryColumnAt80Columns() throws {
+        let f = try Fixture(width: 80, height: 24)
+        try f.start()
+        let screen = try f.session.waitFor(text: "1/300")
+        let header = screen.split(separator: "\n").dropFirst().first ?? ""
+        for column in ["Time", "⇄", "Status", "Outcome", "Dur", "Owner", "Contact", "Title"] {
+            #expect(header.contains(column), "\(header)")
+        }
+        try f.quit()
     }
 
     @Test func editingATitleShowsItInTheList() throws {

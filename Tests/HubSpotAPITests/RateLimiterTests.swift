@@ -31,6 +31,26 @@ import Testing
         #expect(times[100] >= times[0] + 10.25)
     }
 
+    @Test func aSequentialFetchWaitsOnlyTheIntervalAfterTheAnswerOfTheRequestAWindowEarlier() async throws {
+        let clock = VirtualPacingClock()
+        let limiter = RateLimiter(budget: .hubSpotDefault, clock: clock)
+        var sent: [Double] = []
+        var answered: [Double] = []
+        for _ in 0..<201 {
+            let slot = try await limiter.acquire(.standard)
+            sent.append(clock.now())
+            clock.advance(by: 0.01)                // the round trip
+            await limiter.complete(slot)
+            answered.append(clock.now())
+        }
+        // Never early (the server counted request k no later than its answer arrived)…
+        #expect(sent[100] >= answered[0] + 10)
+        #expect(sent[200] >= answered[100] + 10)
+        // …and not a quarter of a second late per window either.
+        #expect(sent[100] <= answered[0] + 10.05)
+        #expect(sent[200] <= answered[100] + 10.05)
+    }
+
     @Test func searchesAreHeldToFivePerSecondAndCountAgainstTheGeneralBudget() async throws {
         let clock = VirtualPacingClock()
         let limiter = RateLimiter(budget: .init(requests: 20, interval: 10, searches: 5, searchInterval: 1, margin: 0), clock: clock)
@@ -76,6 +96,41 @@ import Testing
         await limiter.observe(RateLimitHeaders(max: 100, remaining: 97, intervalMilliseconds: 10_000))
         _ = try await limiter.acquire(.standard)
         #expect(clock.sleeps.isEmpty)
+    }
+
+    @Test func slowAnswersDoNotMakeTheServersCountLookLikeAnotherProcess() async throws {
+        // A sequential fetch against a server that counts arrivals over a sliding window and
+        // reports `Remaining`. Every other answer is slow on its way back (loaded machine,
+        // jittery network): when it arrives, the server's count (taken on arrival) still holds
+        // requests that left our window since. That is not another process using the token.
+        let clock = VirtualPacingClock()
+        let limiter = RateLimiter(budget: .init(requests: 10, interval: 10), clock: clock)
+        var arrivals: [Double] = []
+        var sent: [Double] = []
+        var answered: [Double] = []
+        var random: UInt64 = 7
+        func next(_ upper: Double) -> Double {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(random >> 11) / Double(1 << 53) * upper
+        }
+        for index in 0..<60 {
+            let slot = try await limiter.acquire(.standard)
+            let start = clock.now()
+            sent.append(start)
+            clock.advance(by: 0.001 + next(0.2))            // to the server
+            let arrival = clock.now()
+            let used = arrivals.filter { $0 > arrival - 10 }.count + 1
+            #expect(used <= 10, "the server would refuse request \(index)")
+            arrivals.append(arrival)
+            clock.advance(by: 0.001 + next(0.5))            // and back
+            await limiter.observe(RateLimitHeaders(max: 10, remaining: 10 - used, intervalMilliseconds: 10_000), sentAt: start)
+            await limiter.complete(slot)
+            answered.append(clock.now())
+        }
+        // Each request went out as soon as the one before was answered, or the window let it.
+        for index in 10..<60 {
+            #expect(sent[index] <= max(answered[index - 1], answered[index - 10] + 10.05) + 1e-9, "request \(index) was held back")
+        }
     }
 
     @Test func aPauseHoldsBackOnlyItsBucket() async throws {

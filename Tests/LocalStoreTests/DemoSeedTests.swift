@@ -71,11 +71,12 @@ import Testing
         #expect(calls.contains { $0.body?.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } == true })
         #expect(calls.contains { $0.body?.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } == true })
         #expect(calls.contains { $0.body?.unicodeScalars.contains { $0.properties.isEmojiPresentation } == true })
-        // Spread over two years before the reference, with a few on the reference day.
+        // Spread over two years before the reference, a few in its last hours, none after it.
         let times = calls.compactMap(\.timestamp)
-        #expect(times.contains { $0 >= reference })
+        #expect(times.contains { $0 > reference.addingTimeInterval(-4 * 3600) })
         #expect(times.contains { $0 < reference.addingTimeInterval(-600 * 86_400) })
-        #expect(times.allSatisfy { $0 > reference.addingTimeInterval(-731 * 86_400) && $0 < reference.addingTimeInterval(86_400) })
+        #expect(times.allSatisfy { $0 > reference.addingTimeInterval(-731 * 86_400) && $0 <= reference }, "no demo call is in the future")
+        #expect(calls.allSatisfy { $0.object.createdAt <= reference && $0.object.updatedAt <= reference }, "nor created or modified in the future")
 
         let owners = try await store.owners()
         #expect(owners.count == 8)

@@ -24,6 +24,8 @@ import Testing
         case .resize(let size): state.list.viewportHeight = size.height
         case .tick: break
         case .hangup: state.sawHangup = true
+        case .paste(let text): state.keys.append("paste:" + text)
+        case .terminationRequested: state.keys.append("terminate")
         }
         return .continue
     }
@@ -89,5 +91,42 @@ import Testing
             return state.messages.count == 2 ? .quit : flow
         }, render: render)
         #expect(final.messages == ["first", "second"])
+    }
+
+    @Test func aPasteArrivesAsOneEvent() async {
+        let terminal = MemoryTerminal(width: 20, height: 8)
+        terminal.script([.paste("two\nlines"), .key(.character("q"))])
+        let loop = TerminalRunLoop<Message>(terminal: terminal)
+        let final = await loop.run(initial: Counter(), update: update, render: render)
+        #expect(final.keys == ["paste:two\nlines"])
+    }
+
+    @Test func aTerminationRequestLetsTheAppFinishItsWorkBeforeQuitting() async {
+        let terminal = MemoryTerminal(width: 20, height: 8, hangsUpAfterScript: false)
+        terminal.script([.terminationRequested(signal: 15)])
+        let loop = TerminalRunLoop<Message>(terminal: terminal)
+        // The app's shutdown work reports back as a message; only then does it quit.
+        let final = await loop.run(initial: Counter(), update: { state, event, terminal in
+            switch event {
+            case .terminationRequested:
+                loop.send(.loaded("pending work done"))
+                return .continue
+            case .message(.loaded(let text)):
+                state.messages.append(text)
+                return .quit
+            default:
+                return update(&state, event, terminal)
+            }
+        }, render: render)
+        #expect(final.messages == ["pending work done"])
+    }
+
+    @Test func anAppThatNeverQuitsAfterATerminationRequestIsStoppedAfterTheGracePeriod() async {
+        let terminal = MemoryTerminal(width: 20, height: 8, hangsUpAfterScript: false)
+        terminal.script([.terminationRequested(signal: 1)])
+        let loop = TerminalRunLoop<Message>(terminal: terminal)
+        loop.terminationGrace = .milliseconds(50)
+        let final = await loop.run(initial: Counter(), update: update, render: render)
+        #expect(final.keys == ["terminate"])
     }
 }

@@ -9,7 +9,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case deleteCall, undo, copyID
 
     // MARK: Movement (list, detail, picker, help)
-    case moveDown, moveUp, moveTop, moveBottom, pageDown, pageUp
+    case moveDown, moveUp, moveTop, moveBottom, pageDown, pageUp, halfPageDown, halfPageUp
 
     // MARK: List
     case openCall, filter, toggleSortTime, toggleSortDuration, toggleMark, clearMarks

@@ -48,9 +48,11 @@ public enum ActionTable {
         ActionRow(.moveDown, .list, "List", ["j", "<Down>"], "Next call"),
         ActionRow(.moveUp, .list, "List", ["k", "<Up>"], "Previous call"),
         ActionRow(.moveTop, .list, "List", ["gg", "<Home>"], "First call"),
-        ActionRow(.moveBottom, .list, "List", ["G", "<End>"], "Last loaded call (loads the next page)"),
+        ActionRow(.moveBottom, .list, "List", ["G", "<End>"], "Last call (loads only the pages at the end)"),
         ActionRow(.pageDown, .list, "List", ["<PgDn>", "<C-f>"], "Page down"),
         ActionRow(.pageUp, .list, "List", ["<PgUp>", "<C-b>"], "Page up"),
+        ActionRow(.halfPageDown, .list, "List", ["<C-d>"], "Half a page down (the view scrolls with the cursor)"),
+        ActionRow(.halfPageUp, .list, "List", ["<C-u>"], "Half a page up"),
         ActionRow(.openCall, .list, "List", ["<Enter>", "l"], "Open the call's details", hint: "open"),
         ActionRow(.filter, .list, "List", ["/"], "Filter: text and terms like status:missed outcome:\"No answer\" has:voicemail", hint: "filter"),
         ActionRow(.toggleSortTime, .list, "List", ["s"], "Sort by time: newest first / oldest first", hint: "sort"),
@@ -65,6 +67,8 @@ public enum ActionTable {
         ActionRow(.moveBottom, .detail, "Detail", ["G", "<End>"], "Scroll to the end"),
         ActionRow(.pageDown, .detail, "Detail", ["<PgDn>", "<Space>"], "Page down"),
         ActionRow(.pageUp, .detail, "Detail", ["<PgUp>"], "Page up"),
+        ActionRow(.halfPageDown, .detail, "Detail", ["<C-d>"], "Half a page down"),
+        ActionRow(.halfPageUp, .detail, "Detail", ["<C-u>"], "Half a page up"),
         ActionRow(.back, .detail, "Detail", ["<Esc>", "h"], "Back to the list", hint: "back"),
 
         // MARK: Form
@@ -94,6 +98,10 @@ public enum ActionTable {
         ActionRow(.moveUp, .help, "Help", ["k", "<Up>"], "Scroll up"),
         ActionRow(.pageDown, .help, "Help", ["<PgDn>", "<Space>"], "Page down"),
         ActionRow(.pageUp, .help, "Help", ["<PgUp>"], "Page up"),
+        ActionRow(.halfPageDown, .help, "Help", ["<C-d>"], "Half a page down"),
+        ActionRow(.halfPageUp, .help, "Help", ["<C-u>"], "Half a page up"),
+        ActionRow(.moveTop, .help, "Help", ["gg", "<Home>"], "Scroll to the top"),
+        ActionRow(.moveBottom, .help, "Help", ["G", "<End>"], "Scroll to the end"),
         ActionRow(.cancel, .help, "Help", ["q", "<Esc>", "?", "<F1>"], "Close help", hint: "close"),
     ]
 

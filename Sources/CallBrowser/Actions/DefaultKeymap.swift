@@ -49,6 +49,8 @@ bind list <PgDn> page-down
 bind list <C-f> page-down
 bind list <PgUp> page-up
 bind list <C-b> page-up
+bind list <C-d> half-page-down
+bind list <C-u> half-page-up
 bind list <Enter> open-call
 bind list l open-call
 bind list / filter
@@ -69,6 +71,8 @@ bind detail <End> move-bottom
 bind detail <PgDn> page-down
 bind detail <Space> page-down
 bind detail <PgUp> page-up
+bind detail <C-d> half-page-down
+bind detail <C-u> half-page-up
 bind detail <Esc> back
 bind detail h back
 
@@ -109,6 +113,12 @@ bind help <Up> move-up
 bind help <PgDn> page-down
 bind help <Space> page-down
 bind help <PgUp> page-up
+bind help <C-d> half-page-down
+bind help <C-u> half-page-up
+bind help gg move-top
+bind help <Home> move-top
+bind help G move-bottom
+bind help <End> move-bottom
 bind help q cancel
 bind help <Esc> cancel
 bind help ? cancel

@@ -13,17 +13,35 @@ public final class BrowserApp {
     /// The clock for ticks and the start message.
     public var now: @Sendable () -> Date = { Date() }
 
+    /// How long quitting waits for writes that are still out (a save, a delete, the draft).
+    public var writeGrace: Duration = .seconds(10)
+
     private var readyRendered = false
     private var readySignalled = false
+    /// Effects that change data (the service or the draft file) and have not answered yet.
+    private var writesInFlight = 0
+    /// The last draft write: draft writes run one after another, so an older draft can never
+    /// land after a newer one or after the draft was cleared.
+    private var lastDraftWrite: Task<Void, Never>?
 
     public init(terminal: any Terminal, runner: EffectRunner) {
         self.terminal = terminal
         self.runner = runner
     }
 
-    /// Runs until the reducer asks to quit; returns the last state.
+    /// Runs until the reducer asks to quit, then waits (at most ``writeGrace``) for data
+    /// writes still out; returns the last state.
     @discardableResult
     public func run(_ initial: AppState) async -> AppState {
+        let final = await runLoop(initial)
+        let deadline = ContinuousClock.now + writeGrace
+        while writesInFlight > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return final
+    }
+
+    private func runLoop(_ initial: AppState) async -> AppState {
         var state = initial
         let size = terminal.size
         state.columns = size.width
@@ -46,6 +64,8 @@ public final class BrowserApp {
             case .tick: messages.append(.tick(now()))
             case .message(let msg): messages.append(msg)
             case .hangup: messages.append(.action(.quit))
+            case .paste(let text): messages.append(.text(text))
+            case .terminationRequested: messages.append(.terminationRequested)
             }
             for msg in messages {
                 for effect in reduce(&state, msg) {
@@ -55,10 +75,7 @@ public final class BrowserApp {
                         loop.post(.copied(text))
                         continue
                     }
-                    let runner = self.runner
-                    let task = Task.detached {
-                        if let result = await runner.run(effect) { loop.send(result) }
-                    }
+                    let task = start(effect, loop: loop)
                     if case .loadDetailAfterPause = effect {
                         pausedLoad?.cancel()
                         pausedLoad = task
@@ -76,8 +93,48 @@ public final class BrowserApp {
         })
     }
 
+    /// Runs an effect in the background; its result comes back through the loop. Writes are
+    /// counted so quitting can wait for them; draft writes are chained in order.
+    /// Starts an effect in the background; returns the task (cancelling it drops its answer).
+    @discardableResult
+    private func start(_ effect: Effect, loop: TerminalRunLoop<Msg>) -> Task<Void, Never> {
+        let runner = self.runner
+        guard effect.isWrite else {
+            return Task.detached {
+                if let result = await runner.run(effect) { loop.send(result) }
+            }
+        }
+        writesInFlight += 1
+        let previous = effect.isDraftWrite ? lastDraftWrite : nil
+        let task = Task.detached {
+            await previous?.value
+            let result = await runner.run(effect)
+            await MainActor.run { self.writesInFlight -= 1 }
+            if let result { loop.send(result) }
+        }
+        if effect.isDraftWrite { lastDraftWrite = task }
+        return task
+    }
+
     /// Loaded enough to be useful: the first page arrived (or the quick-log form is up).
     static func isReady(_ state: AppState) -> Bool {
         state.quickLogOnly ? state.modal != nil : state.list.loadedOnce
+    }
+}
+
+extension Effect {
+    /// Effects that change data, which quitting waits for.
+    var isWrite: Bool {
+        switch self {
+        case .saveCall, .batchUpdate, .associate, .removeAssociation, .pin, .archive, .batchArchive, .createCall, .saveDraft, .clearDraft: true
+        case .loadLookups, .fetchPage, .loadDetail, .loadDetailAfterPause, .searchRecords, .loadDraft, .copyToClipboard, .quit: false
+        }
+    }
+
+    var isDraftWrite: Bool {
+        switch self {
+        case .saveDraft, .clearDraft: true
+        default: false
+        }
     }
 }

@@ -23,7 +23,7 @@ enum CallController {
             guard let id = state.currentCallID, let detail = DetailController.loaded(state, id) else { return nil }
             if detail.allRecords.isEmpty {
                 return action == .pinCall
-                    ? "This call is not associated with any record, and a call can only be pinned on a record it is associated with; associate it first (\(state.bindings.firstKey(for: .associateRecord, from: .global) ?? "a"))"
+                    ? "No associated record to pin it on; associate one first (\(state.bindings.firstKey(for: .associateRecord, from: .global) ?? "a"))"
                     : "This call has no associations to remove"
             }
         default: break
@@ -44,6 +44,7 @@ enum CallController {
             state.setStatus("Refreshing…", .info)
             var effects: [Effect] = [.loadLookups(token: state.token())]
             effects += ListController.reload(&state, keepSelection: true)
+            state.list.refreshing = true
             if let id = state.detail.callID { effects += DetailController.load(&state, id, force: true) }
             return effects
         case .copyID:
@@ -134,6 +135,16 @@ enum CallController {
         let token = state.token()
         state.inFlight[token] = InFlight(label: "Delete", rollback: nil, undo: nil)
         return [.batchArchive(token: token, ids: pending)]
+    }
+
+    /// The process must end (terminal closed, SIGTERM): the open form's unsaved changes are
+    /// written to the draft (restored on the next start), then it quits as `Q` does, sending
+    /// pending deletes first.
+    static func terminate(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        if let form = state.openForm, form.isDirty { effects.append(.saveDraft(FormDraft(form))) }
+        state.setStatus("Closing…", .info)
+        return effects + quit(&state)
     }
 
     // MARK: - Helpers

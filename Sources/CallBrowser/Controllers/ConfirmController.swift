@@ -44,6 +44,10 @@ enum HelpController {
         case .moveUp: state.modal = .help(scroll: max(scroll - 1, 0))
         case .pageDown: state.modal = .help(scroll: min(scroll + page, maxScroll))
         case .pageUp: state.modal = .help(scroll: max(scroll - page, 0))
+        case .halfPageDown: state.modal = .help(scroll: min(scroll + max(1, page / 2), maxScroll))
+        case .halfPageUp: state.modal = .help(scroll: max(scroll - max(1, page / 2), 0))
+        case .moveTop: state.modal = .help(scroll: 0)
+        case .moveBottom: state.modal = .help(scroll: maxScroll)
         case .cancel: state.modal = nil
         default: break
         }

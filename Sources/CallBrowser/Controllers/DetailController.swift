@@ -11,6 +11,8 @@ enum DetailController {
         case .moveUp: scroll(&state, by: -1)
         case .pageDown: scroll(&state, by: page)
         case .pageUp: scroll(&state, by: -page)
+        case .halfPageDown: scroll(&state, by: max(1, page / 2))
+        case .halfPageUp: scroll(&state, by: -max(1, page / 2))
         case .moveTop: state.detail.scroll = 0
         case .moveBottom: scroll(&state, by: Int.max / 4)
         case .back: state.focus = .list

@@ -22,6 +22,16 @@ enum FilterBarController {
         return []
     }
 
+    /// Pasted text, on one line, at the end of the filter text.
+    static func insert(_ state: inout AppState, _ text: String) -> [Effect] {
+        guard let current = state.list.editingFilter else { return [] }
+        let pasted = Reducer.oneLine(text)
+        guard !pasted.isEmpty else { return [] }
+        state.list.editingFilter = current + pasted
+        if state.status.message?.kind == .error { state.status.message = nil }
+        return []
+    }
+
     /// Parses and applies the filter; a bad term keeps the bar open and says why.
     static func apply(_ state: inout AppState, _ text: String) -> [Effect] {
         switch CallFilter.parse(text) {
@@ -36,8 +46,12 @@ enum FilterBarController {
             state.list.editingFilter = nil
             state.list.filterText = text.trimmingCharacters(in: .whitespaces)
             state.list.filter = filter
+            // Marks are for the calls on screen; a new filter drops them, and says so.
+            let dropped = state.list.marked.count
             state.list.marked = []
-            if !filter.isEmpty { state.setStatus("Filter: \(state.list.filterText)", .info) }
+            let cleared = dropped == 0 ? "" : dropped == 1 ? " (1 mark cleared)" : " (\(dropped) marks cleared)"
+            if !filter.isEmpty { state.setStatus("Filter: \(state.list.filterText)\(cleared)", .info) }
+            else if dropped > 0 { state.setStatus("Filter cleared\(cleared)", .info) }
             return ListController.reload(&state, keepSelection: false)
         }
     }

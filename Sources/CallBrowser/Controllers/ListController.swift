@@ -25,6 +25,13 @@ enum ListController {
         case .moveBottom: return move(&state, to: state.list.total - 1)
         case .pageDown: return move(&state, to: state.list.cursor + page)
         case .pageUp: return move(&state, to: state.list.cursor - page)
+        case .halfPageDown, .halfPageUp:
+            // Like vim and tig: the view scrolls by as much as the cursor moves, so the
+            // cursor keeps its place on the screen.
+            let half = max(1, state.listHeight / 2) * (action == .halfPageDown ? 1 : -1)
+            let maxScroll = max(0, state.list.total - state.listHeight)
+            state.list.scroll = min(max(0, state.list.scroll + half), maxScroll)
+            return move(&state, to: state.list.cursor + half)
         case .openCall: return DetailController.open(&state)
         case .filter:
             state.list.editingFilter = state.list.filterText
@@ -81,6 +88,7 @@ enum ListController {
     /// Starts the query over: first page of the current filter and sort.
     static func reload(_ state: inout AppState, keepSelection: Bool) -> [Effect] {
         state.list.generation += 1
+        state.list.refreshing = false
         state.list.keepSelectionID = keepSelection ? state.list.selected?.id : nil
         if !keepSelection {
             state.list.cursor = 0
@@ -128,6 +136,11 @@ enum ListController {
                 state.list.cursor = index
             }
             state.list.keepSelectionID = nil
+            if state.list.refreshing {
+                state.list.refreshing = false
+                let total = state.list.total
+                state.setStatus("Refreshed: \(total == 1 ? "1 call" : "\(total) calls")", .success)
+            }
         }
         state.list.loadedOnce = true
         keepCursorVisible(&state)

@@ -104,7 +104,16 @@ public struct EffectRunner: Sendable {
             do {
                 let request = SearchRequest(query: query.isEmpty ? nil : query, properties: RecordSummary.properties(for: type), limit: 50)
                 let page = try await service.search(type, request)
-                return .recordsFound(token: token, page.results.map { RecordSummary($0, type: type) })
+                var records = page.results.map { RecordSummary($0, type: type) }
+                if PipelineStages.property(for: type) != nil {
+                    // Stage labels from the type's definitions (cached by the backends); without
+                    // them the default pipelines' labels still beat the ids.
+                    let definitions = (try? await service.properties(type)) ?? []
+                    for index in records.indices {
+                        records[index].subtitle = records[index].subtitle.map { PipelineStages.label($0, type: type, definitions: definitions) }
+                    }
+                }
+                return .recordsFound(token: token, records)
             } catch { return .recordSearchFailed(token: token, crm(error)) }
 
         case .loadDraft:
@@ -162,7 +171,14 @@ public struct EffectRunner: Sendable {
             let unique = Array(Set(ids)).sorted()
             let result = try await service.batchRead(type, ids: unique, properties: RecordSummary.properties(for: type))
             let byID = Dictionary(result.results.map { ($0.id, RecordSummary($0, type: type)) }, uniquingKeysWith: { a, _ in a })
-            groups[type] = unique.map { byID[$0] ?? RecordSummary(ref: ObjectRef(type, $0), name: "\(type.label) \($0)") }
+            var records = unique.map { byID[$0] ?? RecordSummary(ref: ObjectRef(type, $0), name: "\(type.label) \($0)") }
+            if PipelineStages.property(for: type) != nil {
+                let definitions = (try? await service.properties(type)) ?? []
+                for index in records.indices {
+                    records[index].subtitle = records[index].subtitle.map { PipelineStages.label($0, type: type, definitions: definitions) }
+                }
+            }
+            groups[type] = records
         }
         return CallDetail(call: Call(object), associations: groups)
     }

@@ -9,8 +9,14 @@ public enum Msg: Sendable, Equatable {
     case key(String)
     /// An action by name, bypassing the keymap (tests, scripted use).
     case action(Action)
-    /// Text pasted or typed into the focused input.
+    /// Text pasted or typed into the focused input: a text field or the filter bar gets it
+    /// literally (line breaks become spaces where only one line fits); on the list it opens
+    /// the filter bar with it; elsewhere (detail, confirm, help) it is ignored, so a paste
+    /// never runs commands.
     case text(String)
+    /// The process was asked to end (the terminal closed, SIGTERM): keep the open form's
+    /// draft, send pending deletes, then quit.
+    case terminationRequested
     case resized(columns: Int, rows: Int)
     /// The clock: spinner frames, the undo window, the quick-log timer.
     case tick(Date)

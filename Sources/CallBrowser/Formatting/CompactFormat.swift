@@ -48,7 +48,7 @@ public enum CompactFormat {
         case .busy: "Busy"
         case .failed: "Failed"
         case .canceled: "Cancel"
-        case .connecting: "Dialng"
+        case .connecting: "Dial"
         case .inProgress: "Live"
         case .queued: "Queued"
         case .ringing: "Ring"

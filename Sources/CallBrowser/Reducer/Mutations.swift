@@ -129,6 +129,9 @@ enum Mutations {
         let what = hidden.count == 1 ? "Deleted" : "Deleted \(hidden.count) calls"
         state.undo = UndoEntry(label: what, revert: .restore(ids: hidden))
         state.setStatus("\(what) — \(undoKey) to undo", .success, for: AppState.undoWindow)
+        // A full-screen detail would silently become the next call's: back to the list, where
+        // the user sees which call the cursor is on now.
+        if !state.isSplit, state.focus == .detail { state.focus = .list }
         return ListController.move(&state, to: state.list.cursor)
     }
 

@@ -15,10 +15,13 @@ extension Reducer {
         case .callsLoaded(let token, let generation, let rows, let total, let nextAfter):
             guard token == state.list.loadingToken, generation == state.list.generation else { return [] }
             state.list.loadingToken = nil
+            state.list.loadError = nil
             return ListController.pageLoaded(&state, rows: rows, total: total, nextAfter: nextAfter)
         case .callsFailed(let token, _, let error):
             guard token == state.list.loadingToken else { return [] }
             state.list.loadingToken = nil
+            state.list.refreshing = false
+            state.list.loadError = error
             state.setStatus("Could not load calls: \(error.description)", .error)
             return []
 

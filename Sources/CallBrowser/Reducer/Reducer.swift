@@ -34,6 +34,8 @@ enum Reducer {
             return []
         case .tick(let now):
             return tick(&state, now)
+        case .terminationRequested:
+            return CallController.terminate(&state)
         default:
             return handleResult(&state, msg)
         }
@@ -78,16 +80,26 @@ enum Reducer {
         }
     }
 
+    /// Pasted text: literal input for the focused text field, the picker's query or the
+    /// filter bar; on the list it starts the filter (a paste is never taken as commands).
     static func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
         if state.modal == nil, state.list.editingFilter != nil {
-            state.list.editingFilter! += text
-            return []
+            return FilterBarController.insert(&state, text)
         }
         switch state.context {
         case .form: return FormController.insert(&state, text)
-        case .picker: return PickerController.insert(&state, text)
+        case .picker: return PickerController.insert(&state, oneLine(text))
+        case .list:
+            guard !oneLine(text).isEmpty else { return [] }
+            state.list.editingFilter = ""
+            return FilterBarController.insert(&state, text)
         default: return []
         }
+    }
+
+    /// Text for a one-line input: line breaks become spaces, surrounding blanks go.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
     }
 
     // MARK: - Actions
@@ -151,7 +163,7 @@ extension Msg {
     /// Results of effects (as opposed to inputs).
     var isResult: Bool {
         switch self {
-        case .key, .action, .text, .resized, .tick, .started: false
+        case .key, .action, .text, .resized, .tick, .started, .terminationRequested: false
         case .draftLoaded, .draftWritten, .copied: false
         default: true
         }

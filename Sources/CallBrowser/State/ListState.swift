@@ -26,8 +26,12 @@ public struct ListState: Sendable, Equatable {
     public var generation: Int = 0
     public var marked: Set<String> = []
     public var loadedOnce = false
+    /// Why the last load failed, shown in the empty list until a load succeeds.
+    public var loadError: CRMError?
     /// After a reload, put the cursor back on this call.
     public var keepSelectionID: String?
+    /// A refresh (`R`) is waiting for its first page, which then says it is done.
+    public var refreshing = false
 
     public init() {}
 

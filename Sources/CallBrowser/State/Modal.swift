@@ -15,3 +15,14 @@ public enum Modal: Sendable, Equatable {
         }
     }
 }
+
+extension AppState {
+    /// The form being edited: open, or waiting behind its "discard changes?" question.
+    public var openForm: FormState? {
+        switch modal {
+        case .form(let form): form
+        case .confirm(let confirm): if case .discardForm(let form) = confirm.purpose { form } else { nil }
+        default: nil
+        }
+    }
+}

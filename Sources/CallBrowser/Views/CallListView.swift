@@ -19,6 +19,19 @@ enum CallListView {
         let body = area.inset(top: 1)
         let list = state.list
         if list.rows.isEmpty {
+            if list.loadingToken == nil, let error = list.loadError {
+                // The status line cuts a long error; here it has the whole pane (a 401's
+                // "how to set the token", an offline server's address).
+                var lines = ["Could not load calls:"] + error.description.wrapped(toWidth: max(1, body.width - 2)).map { "  " + $0 }
+                let hints = [(Action.refresh, "retry"), (.quit, "quit")].compactMap { action, verb in
+                    state.bindings.firstKey(for: action, from: .list).map { "\($0) to \(verb)" }
+                }
+                if !hints.isEmpty { lines += ["", hints.joined(separator: ", ") + "."] }
+                for (offset, line) in lines.prefix(body.height).enumerated() {
+                    buffer.write(line.fitted(toWidth: body.width), x: body.x, y: body.y + offset, style: offset == 0 ? Theme.error : .plain)
+                }
+                return
+            }
             let message = list.loadingToken != nil || !list.loadedOnce ? "Loading calls…" : (list.filter.isEmpty ? "No calls yet. Press c to log one." : "No calls match the filter.")
             buffer.write(message.fitted(toWidth: body.width), x: body.x, y: body.y, style: Theme.dim)
             return

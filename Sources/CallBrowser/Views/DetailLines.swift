@@ -112,7 +112,8 @@ enum DetailLines {
             .sorted { $0.displayOrder < $1.displayOrder }
         let known = Set(definitions.map(\.name) + [CallProperty.body])
         let extra = complete ? call.object.properties.keys.filter { !known.contains($0) }.sorted() : []
-        let labelColumn = min(labelWidth, max(8, width / 3))
+        // Two fifths of a narrow pane, so "Activity date" and "Call direction" stay whole beside the list.
+        let labelColumn = min(labelWidth, max(8, width * 2 / 5))
         for (name, label, type) in definitions.map({ ($0.name, $0.label, $0.type) }) + extra.map({ ($0, $0, PropertyDefinition.ValueType.string) }) {
             let raw = call.object[property: name]
             let pending = !complete && call.object.properties[name] == nil

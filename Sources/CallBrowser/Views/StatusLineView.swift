@@ -6,7 +6,8 @@ enum StatusLineView {
     static func renderTitle(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
         guard area.width > 0, area.height > 0 else { return }
         buffer.fill(area, style: Theme.title)
-        var parts = ["hubcalls", "\(state.list.total) calls", state.list.sort.label]
+        let total = state.list.total
+        var parts = ["hubcalls", total == 1 ? "1 call" : "\(total) calls", state.list.sort.label]
         if !state.list.filterText.isEmpty { parts.append("filter: " + Clean.line(state.list.filterText, width: 80)) }
         if !state.list.marked.isEmpty { parts.append("\(state.list.marked.count) marked") }
         if state.readOnly { parts.append("read-only") }
@@ -18,8 +19,14 @@ enum StatusLineView {
         buffer.fill(area)
         var right = ""
         if state.status.busy > 0 { right += Theme.spinner[state.status.spinnerFrame % Theme.spinner.count] + " " }
-        if !state.list.rows.isEmpty {
-            right += "\(state.list.cursor + 1)/\(state.list.total)"
+        let position = state.list.rows.isEmpty ? "" : "\(state.list.cursor + 1)/\(state.list.total)"
+        // A message that does not fit beside the position gets the whole line: the message
+        // is news, the position is still in the title bar's count and the cursor.
+        let messageWidth = state.list.editingFilter == nil ? state.status.message.map { Clean.line($0.text, width: area.width + 1).displayWidth } : nil
+        if let messageWidth, messageWidth + 1 + right.displayWidth + position.displayWidth > area.width {
+            right = right.trimmingCharacters(in: .whitespaces)
+        } else {
+            right += position
         }
         let rightWidth = min(area.width, right.displayWidth)
         let leftWidth = max(0, area.width - rightWidth - 1)

@@ -6,13 +6,12 @@ import Foundation
 extension HubSpotCRMService {
     /// `GET /crm/v3/objects/{type}`: one page (at most 100 records, HubSpot's maximum) with
     /// the requested associations embedded — one request per page.
+    ///
+    /// To read every page of a long list, ``pages(_:_:)`` asks for each page one step ahead.
     public func list(_ type: ObjectType, _ request: ListRequest) async throws -> Page {
-        var query: [(name: String, value: String)] = [("limit", String(min(max(request.limit, 1), 100)))]
-        if let after = request.after, !after.isEmpty { query.append(("after", after)) }
-        query += Self.listQuery("properties", try await propertyNames(type, request.properties))
-        query += Self.listQuery("associations", request.associations.map(\.rawValue))
-        if request.archived { query.append(("archived", "true")) }
-        let http = HubSpotRequest(.get, Self.objectsPath(type), endpoint: "/crm/v3/objects/{type}", query: query)
+        var request = request
+        request.properties = try await propertyNames(type, request.properties)
+        let http = listRequest(type, request)
         let page = try await fetch(CollectionResponse<SimplePublicObject>.self, http).page(type: type)
         return Page(results: page.results.map { Self.withRequestedAssociations($0, request.associations) }, nextAfter: page.nextAfter)
     }

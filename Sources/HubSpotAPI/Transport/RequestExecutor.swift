@@ -97,7 +97,7 @@ final class RequestExecutor: Sendable {
                     throw error
                 }
                 let headers = RateLimitHeaders(response)
-                if !headers.isEmpty { await limiter.observe(headers) }
+                if !headers.isEmpty { await limiter.observe(headers, sentAt: started) }
                 await limiter.complete(slot)
                 await inFlight.signal()
                 logLine(request, status: String(response.status), started: started, attempt: attempt, correlationId: response.correlationId)
@@ -180,9 +180,11 @@ extension RequestExecutor {
         switch status {
         case 401:
             let source = token.map { " (token \($0.source))" } ?? ""
+            // The remedy first: a status line may show only the start of the message.
+            let said = error.message.trimmingCharacters(in: .whitespaces)
             error.message = token == nil
                 ? "No HubSpot access token. \(tokenHelp)"
-                : "HubSpot rejected the access token\(source): \(error.message). \(tokenHelp)"
+                : "HubSpot rejected the access token\(source). \(tokenHelp)" + (said.isEmpty ? "" : " HubSpot said: \(said.hasSuffix(".") ? said : said + ".")")
         case 403:
             error.message += ". The private app needs the scopes listed in the README (crm.objects.contacts.read/write, …)."
         case 429 where error.policyName?.uppercased() == "DAILY":

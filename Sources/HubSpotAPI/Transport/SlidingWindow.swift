@@ -18,7 +18,7 @@ struct SlidingWindow: Sendable, Equatable {
 
     /// The earliest time ≥ `time` at which one more start keeps every window within the limit.
     func earliestStart(notBefore time: Double) -> Double {
-        if starts.count < limit { return time }
+        if count(since: time - interval, until: .infinity) < limit { return time }
         // The answer is `time`, an existing start, or an existing start plus the interval:
         // those are the only points where the set of windows containing the new start changes.
         var candidates = [time]
@@ -44,16 +44,21 @@ struct SlidingWindow: Sendable, Equatable {
         func merged(_ index: Int) -> Double { index < p ? starts[index] : index == p ? t : starts[index - 1] }
         var j = max(0, p - limit)
         while j <= p, j + limit <= n {
-            if merged(j + limit) - merged(j) < interval { return false }
+            // `start + interval` computed as a candidate can come back a hair short of
+            // `interval` when subtracted again; a nanosecond of slack keeps that candidate.
+            if merged(j + limit) - merged(j) < interval - 1e-9 { return false }
             j += 1
         }
         return true
     }
 
-    /// Records a start at `time` and forgets starts that can no longer matter at or after `now`.
+    /// Records a start at `time` and forgets starts that can no longer matter at or after
+    /// `now`. Starts are kept for two intervals: the pacing only looks one interval back, but
+    /// comparing with a server's count (``RateLimiter/observe(_:sentAt:)``) looks back from
+    /// when an earlier request was sent.
     mutating func record(_ time: Double, now: Double) {
         insert(time)
-        let horizon = now - interval
+        let horizon = now - 2 * interval
         if let firstKept = starts.firstIndex(where: { $0 > horizon }) {
             if firstKept > 0 { starts.removeFirst(firstKept) }
         } else {
@@ -69,6 +74,11 @@ struct SlidingWindow: Sendable, Equatable {
 
     /// How many starts fall in `(time - interval, time]`.
     func count(at time: Double) -> Int {
-        starts.filter { $0 > time - interval && $0 <= time }.count
+        count(since: time - interval, until: time)
+    }
+
+    /// How many starts fall in `(start, end]`.
+    func count(since start: Double, until end: Double) -> Int {
+        starts.filter { $0 > start && $0 <= end }.count
     }
 }

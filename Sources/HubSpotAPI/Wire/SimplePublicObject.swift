@@ -50,8 +50,13 @@ public struct SimplePublicObject: Codable, Sendable, Equatable {
             throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: c.codingPath, debugDescription: "record without an id"))
         }
         self.id = id
-        let raw = c.lenient([String: LenientString].self, .properties) ?? [:]
-        properties = raw.mapValues(\.value)
+        // Nearly always every value is a string or null: decode that directly (half the
+        // work of going through `LenientString` per value) and fall back when it is not.
+        if let plain = try? c.decodeIfPresent([String: String?].self, forKey: .properties) {
+            properties = plain
+        } else {
+            properties = (c.lenient([String: LenientString].self, .properties) ?? [:]).mapValues(\.value)
+        }
         propertiesWithHistory = c.lenient([String: [ValueWithTimestamp]].self, .propertiesWithHistory)
         associations = c.lenient([String: AssociatedIdCollection].self, .associations)
         createdAt = c.lenientString(.createdAt) ?? ""

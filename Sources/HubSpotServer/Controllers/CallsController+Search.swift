@@ -23,7 +23,7 @@ extension CallsController {
             object.associations = [:]  // search never returns associations
             results.append(await projection.project(object, type: type, requested: requested))
         }
-        return .json(CollectionResponseWithTotal(SearchPage(total: page.total, results: results, nextAfter: page.nextAfter)))
+        return .json(data: RecordJSON.data(CollectionResponseWithTotal(SearchPage(total: page.total, results: results, nextAfter: page.nextAfter))))
     }
 
     func validate(_ search: SearchRequest) throws {

@@ -53,7 +53,7 @@ struct CallsController {
         let page = try await service.list(type, list)
         var results: [CRMObject] = []
         for object in page.results { results.append(await projection.project(object, type: type, requested: requested)) }
-        return .json(CollectionResponse(Page(results: results, nextAfter: page.nextAfter)))
+        return .json(data: RecordJSON.data(CollectionResponse(Page(results: results, nextAfter: page.nextAfter))))
     }
 
     /// `GET …/{type}/{id}`: one record, 404 when missing or archived.

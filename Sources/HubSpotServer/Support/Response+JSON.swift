@@ -7,9 +7,14 @@ import NIOCore
 extension Response {
     /// A JSON response encoded with the wire coders (sorted keys, HubSpot dates).
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        json(data: WireJSON.data(value), status: status, headers: headers)
+    }
+
+    /// A JSON response from bytes already written (``RecordJSON``).
+    static func json(data: Data, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json;charset=utf-8"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: WireJSON.data(value))))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// A batch answer: `success` when every item worked, else 207 Multi-Status with the

@@ -14,7 +14,17 @@ import Darwin
 /// sets it, and starts colours over the terminal's default colours unless `NO_COLOR` is set
 /// (then only bold, underline, reverse and dim are used). `endwin` runs on ``close()``, on
 /// `exit`, and on SIGINT, SIGTERM, SIGHUP and SIGQUIT (the handler restores the terminal,
-/// then re-raises the signal). Use ``withTerminal(_:)`` so that thrown errors restore it too.
+/// then re-raises the signal). Use ``withTerminal(deferringTermination:_:)`` so that thrown
+/// errors restore it too.
+///
+/// An app with work to finish before it exits (pending deletes) calls
+/// ``deferTerminationSignals()``: SIGTERM, SIGHUP (the terminal or tmux pane was closed) and
+/// SIGINT then arrive as ``TerminalEvent/terminationRequested(signal:)``, the app shuts down on
+/// its own, and ``withTerminal(deferringTermination:_:)`` restores the terminal and ends the
+/// process with the same signal. A second SIGTERM or SIGINT ends the process at once.
+///
+/// Bracketed paste (mode 2004) is on while the screen is up and off on every exit path
+/// (close, suspend, signals, `exit`): pasted text arrives as one ``TerminalEvent/paste(_:)``.
 ///
 /// Only the `WINDOW *` that `initscr` returns is used, never the `stdscr`, `LINES` or `COLS`
 /// globals, and every call happens on the main actor.
@@ -26,6 +36,12 @@ public final class NCursesTerminal: Terminal {
     private var colorPairs: [ColorPairKey: Int16] = [:]
     private var queued: [TerminalEvent] = []
     private var isOpen = true
+    /// Key codes of ``KeyDecoder/extraSequences`` (ncurses' own or ours from `define_key`).
+    private var extraCodes: [UInt32: KeyDecoder.Input] = [:]
+    /// The termination signal that arrived, once it was reported.
+    public private(set) var terminationSignal: Int32?
+    /// How long a paste may pause before it is taken as ended (its end marker was lost).
+    private static let pasteIdleTimeout: Int32 = 1000
 
     /// Takes over the terminal. Throws if standard input or output is not a terminal.
     public init() throws {
@@ -43,6 +59,7 @@ public final class NCursesTerminal: Terminal {
         nonl()
         keypad(window, true)
         NCursesTerminal.defineAlternateKeys()
+        extraCodes = NCursesTerminal.defineExtraKeys()
         curs_set(0)
         let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         if !noColor && has_colors() {
@@ -52,6 +69,7 @@ public final class NCursesTerminal: Terminal {
         } else {
             usesColor = false
         }
+        NCursesTerminal.setBracketedPaste(true)
     }
 
     /// Home and End have several encodings, and the terminfo entry in `TERM` lists only one:
@@ -70,11 +88,53 @@ public final class NCursesTerminal: Terminal {
         }
     }
 
-    /// Opens the terminal, runs `body`, and restores the terminal however `body` ends.
-    public static func withTerminal<T>(_ body: (NCursesTerminal) async throws -> T) async throws -> T {
+    /// First code handed to `define_key` for sequences terminfo does not know. ncurses keeps
+    /// key codes in 16 bits and numbers its own extended keys just above `KEY_MAX` (0o777).
+    private static let firstPrivateKeyCode: Int32 = 0x7000
+
+    /// Binds ``KeyDecoder/extraSequences``: a sequence terminfo already knows keeps ncurses'
+    /// code, an unknown one gets a private code; a sequence that clashes with a prefix of
+    /// another key is left alone.
+    private static func defineExtraKeys() -> [UInt32: KeyDecoder.Input] {
+        var codes: [UInt32: KeyDecoder.Input] = [:]
+        for (offset, entry) in KeyDecoder.extraSequences.enumerated() {
+            let existing = key_defined(entry.sequence)
+            if existing > 0 {
+                if codes[UInt32(existing)] == nil { codes[UInt32(existing)] = entry.input }
+            } else if existing == 0 {
+                let code = firstPrivateKeyCode + Int32(offset)
+                if define_key(entry.sequence, code) == OK { codes[UInt32(code)] = entry.input }
+            }
+        }
+        return codes
+    }
+
+    /// Opens the terminal, runs `body`, and restores the terminal however `body` ends. With
+    /// `deferringTermination`, termination signals are reported to `body` as events (see
+    /// ``deferTerminationSignals()``); if one arrived, the process ends with it after the
+    /// terminal was restored.
+    public static func withTerminal<T>(deferringTermination: Bool = false, _ body: (NCursesTerminal) async throws -> T) async throws -> T {
         let terminal = try NCursesTerminal()
-        defer { terminal.close() }
+        if deferringTermination { terminal.deferTerminationSignals() }
+        defer {
+            terminal.close()
+            if let signal = terminal.terminationSignal { cncw_reraise(signal) }
+        }
         return try await body(terminal)
+    }
+
+    /// SIGTERM, SIGHUP and SIGINT no longer end the process at once: the first one is
+    /// reported by ``readEvent(timeout:)`` as ``TerminalEvent/terminationRequested(signal:)``
+    /// and kept in ``terminationSignal``; a second SIGTERM or SIGINT ends the process (more
+    /// SIGHUPs, which a closing terminal sends, are ignored).
+    public func deferTerminationSignals() {
+        cncw_defer_termination_signals()
+    }
+
+    /// Turns bracketed paste (mode 2004) on or off.
+    private static func setBracketedPaste(_ on: Bool) {
+        var bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     // MARK: - Terminal
@@ -101,6 +161,11 @@ public final class NCursesTerminal: Terminal {
 
     public func readEvent(timeout: Duration) -> TerminalEvent? {
         guard isOpen else { return .hangup }
+        let signal = cncw_take_termination_signal()
+        if signal != 0 {
+            terminationSignal = signal
+            return .terminationRequested(signal: signal)
+        }
         if !queued.isEmpty { return queued.removeFirst() }
         wtimeout(window, Int32(clamping: timeout.milliseconds))
         guard let input = readInput() else { return nil }
@@ -109,8 +174,10 @@ public final class NCursesTerminal: Terminal {
             return .key(key)
         case .resize:
             return .resize(size)
-        case .ignored:
+        case .ignored, .pasteEnd:
             return nil
+        case .pasteStart:
+            return readPaste()
         case .escape:
             // ncurses has already waited ESCDELAY: a key that is already here is Alt+key.
             wtimeout(window, 0)
@@ -120,16 +187,40 @@ public final class NCursesTerminal: Terminal {
             case .resize:
                 queued.append(.resize(size))
                 return .key(.escape)
-            case .ignored, nil:
+            case .pasteStart:
+                queued.append(readPaste())
+                return .key(.escape)
+            case .ignored, .pasteEnd, nil:
                 return .key(.escape)
             }
         }
     }
 
+    /// Reads up to the end of a bracketed paste (or until the input pauses for a second).
+    private func readPaste() -> TerminalEvent {
+        var paste = PasteCollector()
+        wtimeout(window, NCursesTerminal.pasteIdleTimeout)
+        while !paste.isComplete {
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            if status == KEY_CODE_YES {
+                if UInt32(value) == KeyDecoder.keyResize { queued.append(.resize(size)) }
+                paste.add(keyCode: UInt32(value), extra: extraCodes)
+            } else if status == OK {
+                paste.add(character: UInt32(value))
+            } else {
+                break
+            }
+        }
+        return .paste(paste.text)
+    }
+
     public func suspend() {
         guard isOpen else { return }
+        NCursesTerminal.setBracketedPaste(false)
         endwin()
         cncw_stop_self()
+        NCursesTerminal.setBracketedPaste(true)
         // Resumed: repaint everything, the shell has drawn over the screen.
         previous = CellBuffer(width: 0, height: 0)
         clearok(window, true)
@@ -157,7 +248,7 @@ public final class NCursesTerminal: Terminal {
         var value: wint_t = 0
         let status = wget_wch(window, &value)
         switch status {
-        case KEY_CODE_YES: return KeyDecoder.decode(keyCode: UInt32(value))
+        case KEY_CODE_YES: return KeyDecoder.decode(keyCode: UInt32(value), extra: extraCodes)
         case OK: return KeyDecoder.decode(character: UInt32(value))
         default: return nil
         }

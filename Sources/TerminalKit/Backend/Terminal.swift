@@ -18,6 +18,12 @@ public enum TerminalEvent: Hashable, Sendable {
     case resize(TerminalSize)
     /// The input ended (the script of a ``MemoryTerminal`` ran out); run loops stop.
     case hangup
+    /// Text pasted in one piece (bracketed paste), already cleaned of escape sequences and
+    /// control characters; lines are separated by `\n`.
+    case paste(String)
+    /// The process was asked to end (SIGTERM, SIGHUP when the terminal closed, SIGINT) and the
+    /// app deferred it to finish its work first (``NCursesTerminal/deferTerminationSignals()``).
+    case terminationRequested(signal: Int32)
 }
 
 /// Why a terminal could not be used.

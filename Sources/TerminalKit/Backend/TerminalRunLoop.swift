@@ -41,6 +41,12 @@ public final class TerminalRunLoop<Message: Sendable> {
         case tick(ContinuousClock.Instant)
         /// The input ended; the loop stops after delivering this.
         case hangup
+        /// Text pasted in one piece (see ``TerminalEvent/paste(_:)``).
+        case paste(String)
+        /// The process should end (see ``TerminalEvent/terminationRequested(signal:)``): the app
+        /// finishes its work and returns ``Flow/quit``; the loop stops by itself after
+        /// ``terminationGrace``.
+        case terminationRequested(signal: Int32)
     }
 
     /// What the loop does after an update.
@@ -57,6 +63,9 @@ public final class TerminalRunLoop<Message: Sendable> {
     public var pollInterval: Duration
     /// How often ``Event/tick(_:)`` is delivered.
     public var tickInterval: Duration
+    /// How long the app may take to quit after ``Event/terminationRequested(signal:)``
+    /// before the loop stops anyway.
+    public var terminationGrace: Duration = .seconds(10)
 
     private var inbox: [Message] = []
 
@@ -89,6 +98,7 @@ public final class TerminalRunLoop<Message: Sendable> {
         var lastTick = ContinuousClock.now
         var firstFrameShown = false
         var needsFrame = true
+        var terminationDeadline: ContinuousClock.Instant?
 
         func deliver(_ event: Event) -> Bool {
             if case .resize(let newSize) = event { size = newSize }
@@ -129,6 +139,11 @@ public final class TerminalRunLoop<Message: Sendable> {
                 case .hangup:
                     _ = deliver(.hangup)
                     return state
+                case .paste(let text):
+                    guard deliver(.paste(text)) else { return state }
+                case .terminationRequested(let signal):
+                    if terminationDeadline == nil { terminationDeadline = .now + terminationGrace }
+                    guard deliver(.terminationRequested(signal: signal)) else { return state }
                 }
             }
             let messages = inbox
@@ -137,6 +152,7 @@ public final class TerminalRunLoop<Message: Sendable> {
                 guard deliver(.message(message)) else { return state }
             }
             let now = ContinuousClock.now
+            if let terminationDeadline, now >= terminationDeadline { return state }
             if now - lastTick >= tickInterval {
                 lastTick = now
                 guard deliver(.tick(now)) else { return state }

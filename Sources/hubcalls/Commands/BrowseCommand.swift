@@ -48,7 +48,9 @@ enum BrowserLauncher {
             state.status.message = StatusState.Message(text: "keymap: \(first.description)\(more)", kind: .warning, expires: Date().addingTimeInterval(10))
         }
         let readyFile = environment["HUBCALLS_READY_FILE"]
-        try await NCursesTerminal.withTerminal { terminal in
+        // A closed terminal (SIGHUP) or SIGTERM ends the browser like Q: pending deletes are
+        // sent and the open form's draft kept before the process exits with that signal.
+        try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
             var runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
             // With the HTTP log on, each screen's cost follows its requests: `page: 3 requests (…)`.
             if service is any RequestCounting, let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
@@ -57,7 +59,7 @@ enum BrowserLauncher {
             }
             let app = BrowserApp(terminal: terminal, runner: runner)
             app.onReady = {
-                if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }
+                if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready pid=\(getpid())\n".utf8)) }
             }
             await app.run(state)
         }

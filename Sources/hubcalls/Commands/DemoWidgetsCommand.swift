@@ -65,7 +65,9 @@ enum DemoWidgets {
             state.status.post("Resized to \(size.width)×\(size.height)", now: .now)
         case .tick(let now):
             state.status.expire(now: now)
-        case .message, .hangup:
+        case .terminationRequested:
+            return .quit
+        case .message, .hangup, .paste:
             break
         }
         return .continue

@@ -30,7 +30,7 @@ struct SeedCommand: AsyncParsableCommand {
         let path = ServiceFactory.databasePath(global)
         let summary: DemoSeed.Summary
         do {
-            summary = try await DemoSeed.seed(into: store, calls: calls, reset: reset, referenceDate: Calendar.current.startOfDay(for: Date()))
+            summary = try await DemoSeed.seed(into: store, calls: calls, reset: reset, referenceDate: Date())
         } catch let error as CRMError where error.kind == .conflict {
             throw CLIError("The database at \(path) already has data; run `hubcalls seed --reset` to replace it")
         } catch let error as CRMError {

@@ -132,6 +132,20 @@ import Testing
         #expect(s.list.selected?.id == "c\(30 * page)")
     }
 
+    @Test func halfPageKeysMoveTheCursorAndTheViewTogether() {
+        var (s, server) = started(total: 3000)
+        let half = s.listHeight / 2
+        press(&s, &server, "j", "j")
+        press(&s, &server, "<C-d>")
+        #expect(s.list.cursor == 2 + half)
+        #expect(s.list.scroll == half, "the cursor keeps its row on the screen")
+        press(&s, &server, "<C-d>", "<C-d>", "<C-u>")
+        #expect(s.list.cursor == 2 + 2 * half)
+        #expect(s.list.scroll == 2 * half)
+        press(&s, &server, "g", "g", "<C-u>")
+        #expect(s.list.cursor == 0 && s.list.scroll == 0)
+    }
+
     // MARK: - Deletes in the tail
 
     @Test func deletingTheLastCallAndUndoingItKeepsThePositionsRight() {

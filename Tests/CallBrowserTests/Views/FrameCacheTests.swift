@@ -76,7 +76,7 @@ import Testing
         let loaded = driver.screen
         #expect(loaded.joined().contains("Notes for call 2."))
         let split = DetailLines.listWidth(120) + 1
-        let labelColumn = min(DetailLines.labelWidth, max(8, DetailLines.paneWidth(driver.state) / 3))
+        let labelColumn = min(DetailLines.labelWidth, max(8, DetailLines.paneWidth(driver.state) * 2 / 5))
         func label(_ line: String) -> String {
             String(line.dropFirst(split).prefix(labelColumn)).trimmingCharacters(in: .whitespaces)
         }

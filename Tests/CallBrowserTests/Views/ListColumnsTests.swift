@@ -49,6 +49,7 @@ import Testing
         #expect(CompactFormat.duration(milliseconds: 79_000) == "1:19")
         #expect(CompactFormat.duration(milliseconds: 3_725_000) == "1h02m")
         #expect(CompactFormat.status(.noAnswer) == "No ans")
+        #expect(CallStatus.allCases.allSatisfy { CompactFormat.status($0).count <= 6 }, "every status fits the compact column")
         #expect(CompactFormat.outcome("Left voicemail") == "Voicemail")
         #expect(CompactFormat.outcome("Callback requested") == "Callback requested")
         let owner = Owner(id: "7", firstName: "Chen", lastName: "Wei")

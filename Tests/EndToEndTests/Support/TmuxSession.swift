@@ -78,6 +78,14 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "main", "-l", bytes])
     }
 
+    /// Pastes `text` as a terminal does when the program asked for bracketed paste (mode
+    /// 2004): wrapped in `ESC [200~` … `ESC [201~` (tmux sends it unwrapped otherwise).
+    func paste(_ text: String) throws {
+        let buffer = "e2e-\(UUID().uuidString.prefix(8))"
+        try tmux(["set-buffer", "-b", buffer, "--", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", buffer, "-t", "main"])
+    }
+
     /// Resizes the window (the program sees SIGWINCH).
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])

@@ -1,0 +1,49 @@
+@testable import CallBrowser
+import CallsCore
+import Foundation
+import Testing
+
+/// The title bar, the status line and the help screen at ordinary sizes (QA F6, F9, F14).
+@Suite struct StatusAndHelpTests {
+    @Test func oneMatchIsOneCallNotOneCalls() async {
+        var driver = TestDriver()
+        await driver.start()
+        await driver.press("/")
+        await driver.type("Call 12 Pricing")
+        await driver.press("<Enter>")
+        #expect(driver.state.list.total == 1)
+        #expect(driver.screen[0].contains(" 1 call · "), "\(driver.screen[0])")
+    }
+
+    @Test func aMessageTooLongToShareTheLineWithThePositionKeepsTheLine() async {
+        var driver = TestDriver(columns: 80, rows: 24)
+        await driver.start()
+        let message = "Could not save: the server said the property hs_call_title is read-only for you"
+        #expect(message.count > 74 && message.count < 80)
+        driver.state.setStatus(message, .error)
+        let statusLine = driver.screen.last ?? ""
+        #expect(statusLine.hasPrefix(message), "\(statusLine)")
+        driver.state.setStatus("Saved", .success)
+        #expect((driver.screen.last ?? "").hasSuffix("1/12"), "short messages leave the position in place")
+    }
+
+    @Test func helpShowsWholeKeyNamesAndTextsAndReachesItsEndWithG() async {
+        for (columns, rows) in [(80, 24), (120, 40)] {
+            var driver = TestDriver(columns: columns, rows: rows)
+            await driver.start()
+            await driver.press("?")
+            var text = driver.screen.joined(separator: "\n")
+            #expect(text.contains("<Tab> <Left> <Right>") || !text.contains("<Tab> <Left>"), "\(columns): keys cut")
+            #expect(!text.contains("<Rig…"))
+            await driver.press("G")
+            text = driver.screen.joined(separator: "\n")
+            #expect(text.contains("direction:inbound"), "G reaches the end of help at \(columns)×\(rows)")
+            await driver.press("g", "g")
+            #expect(driver.state.modal == .help(scroll: 0))
+        }
+        let lines = HelpContent.lines(AppState(columns: 80, rows: 24, now: TestDriver.now), width: 76)
+        let all = lines.map { $0.map(\.text).joined() }
+        #expect(all.allSatisfy { $0.count <= 76 }, "help texts wrap inside the box")
+        #expect(all.contains { $0.hasSuffix("a few seconds (asks first)") }, "the end of a long help text is on its own line")
+    }
+}
