@@ -18,7 +18,7 @@ enum CallController {
         case .setOutcome, .deleteCall:
             if state.list.marked.isEmpty, state.currentCallID == nil { return "No call selected" }
         case .undo:
-            if state.undo == nil { return "Nothing to undo" }
+            if state.undo == nil { return state.expiredUndo ?? "Nothing to undo" }
         case .removeAssociation, .pinCall:
             guard let id = state.currentCallID, let detail = DetailController.loaded(state, id) else { return nil }
             if detail.allRecords.isEmpty {

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// The `/` filter bar: typed text, applied with Enter, abandoned with Esc.
 enum FilterBarController {
     static func handleKey(_ state: inout AppState, _ key: String) -> [Effect] {
@@ -12,6 +14,10 @@ enum FilterBarController {
             if !text.isEmpty { text.removeLast() }
         case "<C-u>":
             text = ""
+        case "<C-w>", "<A-BS>":
+            var editor = FieldEditor(verbatim: text, cursor: text.count, multiline: false)
+            editor.handle(Key(notation: key)!)
+            text = editor.text
         default:
             guard let typed = typedText(key) else { return [] }
             text += typed

@@ -1,5 +1,6 @@
 import CallsCore
 import Foundation
+import TerminalKit
 
 /// The edit and quick-log forms: moving between fields, typing, choosing, the call timer,
 /// inline validation, saving only what changed, and asking before unsaved changes are lost.
@@ -38,7 +39,8 @@ enum FormController {
                 return [.searchRecords(token: token, type: .contacts, query: "")]
             } else if field.isChoice {
                 form.picker = PickerState(purpose: .formField(name: field.name), title: field.label, items: field.options, currentID: field.value)
-            } else if field.kind == .multiline, form.focus != form.lastEditableIndex {
+            } else if field.kind == .multiline {
+                // Enter starts a new line in the notes; <C-s> saves.
                 state.modal = .form(form)
                 return insert(&state, "\n")
             } else if form.focus == form.lastEditableIndex {
@@ -94,26 +96,30 @@ enum FormController {
             state.modal = .form(form)
             return []
         }
-        var value = Array(field.value)
-        var caret = min(field.caret, value.count)
-        switch key {
-        case "<BS>", "<C-h>": if caret > 0 { value.remove(at: caret - 1); caret -= 1 }
-        case "<Del>": if caret < value.count { value.remove(at: caret) }
-        case "<Left>": caret = max(0, caret - 1)
-        case "<Right>": caret = min(value.count, caret + 1)
-        case "<Home>", "<C-a>": caret = 0
-        case "<End>", "<C-e>": caret = value.count
-        case "<C-u>": value = []; caret = 0
-        default:
-            guard let typed = typedText(key) else { return [] }
-            value.insert(contentsOf: typed, at: caret)
-            caret += typed.count
-        }
-        return changed(&state, &form, String(value), caret: caret)
+        // Text fields edit with TerminalKit's readline keys (see FieldEditor).
+        guard form.savingToken == nil, let parsed = Key(notation: key) else { return [] }
+        var editor = FieldEditor(verbatim: field.value, cursor: field.caret, multiline: field.kind == .multiline)
+        guard editor.handle(parsed) else { return [] }
+        return changed(&state, &form, editor.text, caret: editor.cursor)
     }
 
+    /// Keys a multi-line field takes before the keymap: `<Up>`/`<Down>` move between its
+    /// wrapped rows, and only move to the previous/next field from its first/last row.
+    /// `nil`: the key is not the field's.
+    static func multilineKey(_ state: inout AppState, _ key: String) -> [Effect]? {
+        guard key == "<Up>" || key == "<Down>", case .form(var form) = state.modal, form.picker == nil,
+              let field = form.focusedField, field.kind == .multiline, !field.readOnly else { return nil }
+        var editor = FieldEditor(verbatim: field.value, cursor: field.caret, multiline: true)
+        guard editor.moveVisually(by: key == "<Up>" ? -1 : 1, width: FormView.multilineWidth(columns: state.columns)) else { return nil }
+        form.fields[form.focus].caret = editor.cursor
+        state.modal = .form(form)
+        return []
+    }
+
+    /// Inserts text (a paste, or Enter's line break) at the caret; one-line fields get line
+    /// breaks as spaces.
     static func insert(_ state: inout AppState, _ text: String) -> [Effect] {
-        guard case .form(var form) = state.modal, let field = form.focusedField, !field.readOnly, !field.isChoice else { return [] }
+        guard case .form(var form) = state.modal, form.savingToken == nil, let field = form.focusedField, !field.readOnly, !field.isChoice else { return [] }
         let clean = field.kind == .multiline ? text : text.replacingOccurrences(of: "\n", with: " ")
         var value = Array(field.value)
         let caret = min(field.caret, value.count)
@@ -193,8 +199,13 @@ enum FormController {
                 return close(&state, discarded: false)
             }
             let changes = Dictionary(uniqueKeysWithValues: candidates.map { ($0.name, wire($0, state)) })
-            state.modal = nil
-            return Mutations.update(&state, changes: [callID: changes], label: "Saved \(candidates.count) change(s)") + [.clearDraft]
+            // The form stays open until the save is answered: a failure leaves the user's
+            // values in place with the reason, and <C-s> tries again.
+            let effects = Mutations.update(&state, changes: [callID: changes], label: "Saved \(candidates.count) change(s)")
+            if case .saveCall(let token, _, _) = effects.first { form.savingToken = token }
+            form.error = nil
+            state.modal = .form(form)
+            return effects
         case .quickLog:
             var properties: [String: String] = [:]
             for field in form.fields where field.name != FormBuilder.recordField {
@@ -211,9 +222,35 @@ enum FormController {
         }
     }
 
+    /// The save of the open form was answered: success closes it and forgets its draft.
+    static func saved(_ state: inout AppState, token: Int) -> [Effect] {
+        guard case .form(let form) = state.modal, form.savingToken == token else { return [] }
+        state.modal = nil
+        return [.clearDraft]
+    }
+
+    /// The save of the open form failed: the form keeps what the user typed and shows the
+    /// reason (HubSpot's message), next to the field it names when it names one.
+    static func saveFailed(_ state: inout AppState, token: Int, _ error: CRMError) -> Bool {
+        guard case .form(var form) = state.modal, form.savingToken == token else { return false }
+        form.savingToken = nil
+        form.error = error.description
+        for detail in error.errors {
+            for name in detail.context?["propertyName"] ?? [] {
+                if let index = form.fields.firstIndex(where: { $0.name == name }) { form.fields[index].error = detail.message }
+            }
+        }
+        state.modal = .form(form)
+        let key = state.bindings.firstKey(for: .save, from: .form) ?? "<C-s>"
+        state.setStatus("Not saved: \(error.description) — \(key) tries again", .error)
+        return true
+    }
+
     /// Closes the form and forgets its draft; in quick-log-only mode, quits.
     static func close(_ state: inout AppState, discarded: Bool) -> [Effect] {
         state.modal = nil
+        // A validation or save error was about this form: it must not outlive it.
+        if discarded, state.status.message?.kind == .error { state.status.message = nil }
         if state.quickLogOnly { return [.clearDraft, .quit] }
         return [.clearDraft]
     }

@@ -1,4 +1,5 @@
 import CallsCore
+import TerminalKit
 
 /// Pickers: move, type to filter (record pickers search the server), choose, cancel. A form's
 /// field picker lives inside the form; the others are the modal itself.
@@ -35,6 +36,10 @@ enum PickerController {
         switch key {
         case "<BS>", "<C-h>": if !picker.query.isEmpty { picker.query.removeLast() }
         case "<C-u>": picker.query = ""
+        case "<C-w>", "<A-BS>":
+            var editor = FieldEditor(verbatim: picker.query, cursor: picker.query.count, multiline: false)
+            editor.handle(Key(notation: key)!)
+            picker.query = editor.text
         default:
             guard let typed = typedText(key) else { return [] }
             picker.query += typed

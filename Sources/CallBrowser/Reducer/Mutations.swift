@@ -148,6 +148,7 @@ enum Mutations {
     static func undo(_ state: inout AppState) -> [Effect] {
         guard let entry = state.undo else { return [] }
         state.undo = nil
+        state.expiredUndo = nil
         switch entry.revert {
         case .restore(let ids):
             let pending = ids.compactMap { state.pendingDeletes[$0] }

@@ -48,9 +48,11 @@ extension Reducer {
             guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
             Mutations.applyLocally(&state, object.id, object.properties.compactMapValues { $0 }.filter { CallFilter.listProperties.contains($0.key) })
             succeeded(&state, flight)
-            return []
+            return FormController.saved(&state, token: token)
         case .saveFailed(let token, let error):
-            return failed(&state, token, error)
+            let effects = failed(&state, token, error)
+            _ = FormController.saveFailed(&state, token: token, error)
+            return effects
 
         case .batchUpdated(let token, let updated, let failures):
             guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }

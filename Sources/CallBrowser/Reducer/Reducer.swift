@@ -47,6 +47,7 @@ enum Reducer {
         if state.modal == nil, state.list.editingFilter != nil {
             return FilterBarController.handleKey(&state, key)
         }
+        if state.pendingKeys.isEmpty, let effects = FormController.multilineKey(&state, key) { return effects }
         let context = state.context
         let keys = state.pendingKeys + [key]
         switch state.bindings.match(keys, in: context) {
@@ -146,10 +147,20 @@ enum Reducer {
         FormController.tickTimer(&state)
         let due = state.pendingDeletes.values.filter { $0.deadline <= now }.map(\.row.id).sorted()
         guard !due.isEmpty else { return [] }
+        let sent = due.compactMap { state.pendingDeletes[$0]?.row }
         for id in due { state.pendingDeletes[id] = nil }
         if case .restore(let ids) = state.undo?.revert {
             let left = ids.filter { !due.contains($0) }
             state.undo = left.isEmpty ? nil : UndoEntry(label: state.undo!.label, revert: .restore(ids: left))
+            if left.isEmpty {
+                let window = "its \(Int(AppState.undoWindow))-second undo window ended"
+                if sent.count == 1 {
+                    let name = sent[0].call.title.map { "“\(Clean.line($0, width: 60))”" } ?? "call \(sent[0].id)"
+                    state.expiredUndo = "Too late to undo: \(name) was deleted when \(window); it is in the recycle bin (hubcalls delete --undo \(sent[0].id))"
+                } else {
+                    state.expiredUndo = "Too late to undo: the \(ids.count) calls were deleted when \(window); they are in the recycle bin"
+                }
+            }
         }
         let token = state.token()
         state.inFlight[token] = InFlight(label: "Delete", rollback: nil, undo: nil)

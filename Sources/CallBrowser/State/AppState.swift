@@ -19,6 +19,8 @@ public struct AppState: Sendable, Equatable {
     public var modal: Modal?
     public var status = StatusState()
     public var undo: UndoEntry?
+    /// Why `u` cannot undo the last delete any more (its undo window ended and it was sent).
+    public var expiredUndo: String?
     public var pendingDeletes: [String: PendingDelete] = [:]
     public var inFlight: [Int: InFlight] = [:]
     public var lookups = Lookups()

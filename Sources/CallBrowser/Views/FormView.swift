@@ -1,63 +1,152 @@
 import CallsCore
 import TerminalKit
 
-/// A form box: one row per field (label, value, inline error), the focused field highlighted
-/// with its caret, read-only fields dimmed, and a footer of keys.
+/// A form box: one row per field (label, value), a multi-line field over several wrapped
+/// rows, inline errors wrapped under their field, the focused field highlighted with its
+/// caret, read-only fields dimmed, and a footer with the form's error and its keys. The form
+/// scrolls to keep the focused field in view (`↑ more` / `↓ more` on the border say there is
+/// more); a terminal too small for a form gets a notice instead.
 enum FormView {
-    static func render(_ form: FormState, _ state: AppState, into buffer: inout CellBuffer, area: Rect) {
-        let width = area.width <= 84 ? area.width : 78
-        let box = area.centered(width: width, height: min(area.height, rowsFor(form).count + 5))
-        guard box.width >= 10, box.height >= 4 else { return }
-        buffer.box(box, title: form.title + (form.isDirty ? " *" : ""))
-        let inner = box.inset(by: 1)
-        let footerHeight = inner.height >= 5 ? 2 : 0
-        let fieldsArea = inner.inset(bottom: footerHeight)
-        let rows = rowsFor(form)
-        let focusRow = rows.firstIndex { $0.field == form.focus && !$0.isError } ?? 0
-        let top = max(0, min(focusRow - fieldsArea.height / 2, rows.count - fieldsArea.height))
-        let labelWidth = min(22, max(8, inner.width / 3))
-        for line in 0..<fieldsArea.height {
-            let index = top + line
-            guard index < rows.count else { break }
-            let row = rows[index]
-            let field = form.fields[row.field]
-            let y = fieldsArea.y + line
-            if row.isError {
-                buffer.write("  " + (field.error ?? ""), x: fieldsArea.x + labelWidth + 1, y: y, maxWidth: fieldsArea.width - labelWidth - 2, style: Theme.error)
-                continue
+    /// Rows a multi-line field (the notes) takes.
+    static let multilineRows = 4
+    /// The caret in a multi-line field: underlined, as in one-line fields (the field itself
+    /// is drawn reversed).
+    static let caretTheme = TerminalKit.Theme(cursor: Style(attributes: .underline))
+    /// The smallest box a form is drawn in.
+    static let minimumSize = (width: 24, height: 6)
+
+    /// One screen row of the form.
+    enum Row: Equatable {
+        /// Row `line` of field `field` (a multi-line field has several).
+        case field(Int, line: Int)
+        /// One line of a field's inline error.
+        case error(Int, String)
+
+        var field: Int {
+            switch self {
+            case .field(let index, _), .error(let index, _): index
             }
-            let focused = row.field == form.focus && form.picker == nil
-            buffer.write(Clean.line(field.label).fitted(toWidth: labelWidth), x: fieldsArea.x + 1, y: y, style: field.readOnly ? Theme.dim : Theme.label)
-            let valueX = fieldsArea.x + labelWidth + 2
-            let valueWidth = max(1, fieldsArea.maxX - valueX - 1)
-            var text = Clean.line(field.displayValue, width: 400)
-            if field.name == CallProperty.duration, form.timerStartedAt != nil { text += "  ⏱ running" }
-            if field.readOnly { text += text.isEmpty ? "(read-only)" : "  (read-only)" }
-            if field.isChoice, !field.readOnly { text += " ▾" }
-            let style: Style = field.readOnly ? Theme.dim : (focused ? Theme.focusedField : Theme.field)
-            buffer.fill(Rect(x: valueX, y: y, width: valueWidth, height: 1), style: field.readOnly ? .plain : style)
-            if focused, !field.isChoice {
-                drawWithCaret(field, into: &buffer, x: valueX, y: y, width: valueWidth)
-            } else {
-                buffer.write(text.truncated(toWidth: valueWidth), x: valueX, y: y, maxWidth: valueWidth, style: style)
-            }
-        }
-        if footerHeight > 0 {
-            let message = form.error.map { Span("Error: " + Clean.line($0, width: 300), Theme.error) }
-                ?? (form.savingToken != nil ? Span("Saving…", Theme.dim) : nil)
-            if let message { buffer.write([message], x: inner.x + 1, y: inner.maxY - 2, width: inner.width - 2) }
-            buffer.write(hints(form, state), x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2)
         }
     }
 
-    /// One row per field, plus a row under each field with an error.
-    static func rowsFor(_ form: FormState) -> [(field: Int, isError: Bool)] {
-        var rows: [(Int, Bool)] = []
+    // MARK: - Geometry (shared with the reducer, which moves between wrapped rows)
+
+    static func boxWidth(_ areaWidth: Int) -> Int { areaWidth <= 84 ? areaWidth : 78 }
+    static func labelWidth(inner width: Int) -> Int { min(22, max(8, width / 3)) }
+    static func valueWidth(inner width: Int) -> Int { max(1, width - labelWidth(inner: width) - 3) }
+
+    /// The width multi-line fields wrap at on a screen `columns` wide.
+    static func multilineWidth(columns: Int) -> Int { valueWidth(inner: boxWidth(columns) - 2) }
+
+    // MARK: - Rendering
+
+    static func render(_ form: FormState, _ state: AppState, into buffer: inout CellBuffer, area: Rect) {
+        let width = boxWidth(area.width)
+        let innerWidth = width - 2
+        let valueWidth = valueWidth(inner: innerWidth)
+        let rows = rowsFor(form, errorWidth: max(1, valueWidth - 2))
+        let messageLines = footerMessage(form, width: max(1, innerWidth - 2))
+        let footerHeight = 1 + max(1, messageLines.count)
+        let box = area.centered(width: width, height: min(area.height, rows.count + footerHeight + 3))
+        guard box.width >= minimumSize.width, box.height >= minimumSize.height else {
+            tooSmall(into: &buffer, area: area, what: "this form")
+            return
+        }
+        buffer.box(box, title: form.title + (form.isDirty ? " *" : ""))
+        let inner = box.inset(by: 1)
+        let fieldsArea = inner.inset(bottom: footerHeight)
+        let labelWidth = labelWidth(inner: inner.width)
+        let top = scrollTop(form, rows: rows, height: fieldsArea.height)
+        for line in 0..<fieldsArea.height {
+            let index = top + line
+            guard index < rows.count else { break }
+            let y = fieldsArea.y + line
+            switch rows[index] {
+            case .error(_, let text):
+                buffer.write("  " + text, x: fieldsArea.x + labelWidth + 1, y: y, maxWidth: fieldsArea.width - labelWidth - 2, style: Theme.error)
+            case .field(let fieldIndex, let fieldLine):
+                let field = form.fields[fieldIndex]
+                let valueX = fieldsArea.x + labelWidth + 2
+                if fieldLine == 0 {
+                    buffer.write(Clean.line(field.label).fitted(toWidth: labelWidth), x: fieldsArea.x + 1, y: y, style: field.readOnly ? Theme.dim : Theme.label)
+                    if field.kind == .multiline, !field.readOnly {
+                        let value = Rect(x: valueX, y: y, width: valueWidth, height: min(multilineRows, fieldsArea.maxY - y))
+                        drawMultiline(field, focused: fieldIndex == form.focus && form.picker == nil, into: &buffer, area: value)
+                    } else {
+                        drawValue(field, form: form, focused: fieldIndex == form.focus && form.picker == nil, into: &buffer, x: valueX, y: y, width: valueWidth)
+                    }
+                }
+            }
+        }
+        if top > 0 { buffer.write(" ↑ more ", x: box.maxX - 10, y: box.y, maxWidth: 8, style: Theme.dim) }
+        if top + fieldsArea.height < rows.count {
+            buffer.write(" ↓ more ", x: box.maxX - 10, y: box.maxY - 1, maxWidth: 8, style: Theme.dim)
+        }
+        for (offset, message) in messageLines.enumerated() {
+            buffer.write([message], x: inner.x + 1, y: inner.maxY - 1 - messageLines.count + offset, width: inner.width - 2)
+        }
+        buffer.write(hints(form, state), x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2)
+    }
+
+    /// The rows of the form: each field (a multi-line one over ``multilineRows``), then its
+    /// error wrapped to `errorWidth`.
+    static func rowsFor(_ form: FormState, errorWidth: Int) -> [Row] {
+        var rows: [Row] = []
         for (i, field) in form.fields.enumerated() {
-            rows.append((i, false))
-            if field.error != nil { rows.append((i, true)) }
+            let height = field.kind == .multiline && !field.readOnly ? multilineRows : 1
+            for line in 0..<height { rows.append(.field(i, line: line)) }
+            if let error = field.error {
+                for text in Clean.line(error, width: 1000).wrapped(toWidth: errorWidth) { rows.append(.error(i, text)) }
+            }
         }
         return rows
+    }
+
+    /// The first row shown: the focused field (with its error) in view, the form's start
+    /// shown from its first editable field and its end from its last one (so read-only rows
+    /// before and after are reachable).
+    static func scrollTop(_ form: FormState, rows: [Row], height: Int) -> Int {
+        guard rows.count > height, height > 0 else { return 0 }
+        let maxTop = rows.count - height
+        let first = rows.firstIndex { $0.field == form.focus } ?? 0
+        let last = rows.lastIndex { $0.field == form.focus } ?? first
+        if form.focus == form.fields.firstIndex(where: { !$0.readOnly }), last < height { return 0 }
+        if form.focus == form.lastEditableIndex { return maxTop }
+        let span = last - first + 1
+        let centred = first - max(0, (height - span) / 2)
+        return max(0, min(centred, maxTop))
+    }
+
+    /// The form's error (wrapped, up to three lines) or "Saving…".
+    static func footerMessage(_ form: FormState, width: Int) -> [Span] {
+        if let error = form.error {
+            return Array(("Not saved: " + Clean.line(error, width: 1000)).wrapped(toWidth: width).prefix(3)).map { Span($0, Theme.error) }
+        }
+        return form.savingToken != nil ? [Span("Saving…", Theme.dim)] : []
+    }
+
+    static func drawValue(_ field: FormField, form: FormState, focused: Bool, into buffer: inout CellBuffer, x: Int, y: Int, width: Int) {
+        var text = Clean.line(field.displayValue, width: 400)
+        if field.name == CallProperty.duration, form.timerStartedAt != nil { text += "  ⏱ running" }
+        if field.readOnly { text += text.isEmpty ? "(read-only)" : "  (read-only)" }
+        if field.isChoice, !field.readOnly { text += " ▾" }
+        let style: Style = field.readOnly ? Theme.dim : (focused ? Theme.focusedField : Theme.field)
+        buffer.fill(Rect(x: x, y: y, width: width, height: 1), style: field.readOnly ? .plain : style)
+        if focused, !field.isChoice {
+            drawWithCaret(field, into: &buffer, x: x, y: y, width: width)
+        } else {
+            buffer.write(text.truncated(toWidth: width), x: x, y: y, maxWidth: width, style: style)
+        }
+    }
+
+    /// A multi-line field: wrapped at the field's width, scrolled to the caret when focused.
+    static func drawMultiline(_ field: FormField, focused: Bool, into buffer: inout CellBuffer, area: Rect) {
+        let clean = Clean.sanitizer.lines(field.value).joined(separator: "\n")
+        // The caret counts graphemes of the stored value; cleaning may drop some before it.
+        let caret = clean == field.value ? field.caret : clean.count
+        let editor = FieldEditor(verbatim: clean, cursor: caret, multiline: true)
+        let style = focused ? Theme.focusedField : Theme.field
+        editor.renderWrapped(in: area, buffer: &buffer, style: style, showsCursor: focused, theme: caretTheme)
     }
 
     /// The focused text field: the part around the caret that fits, caret shown as a block.
@@ -72,6 +161,16 @@ enum FormView {
         buffer.write(caretChar, x: x + used, y: y, maxWidth: 2, style: Style(attributes: .underline))
         let rest = String(after.dropFirst())
         buffer.write(rest, x: x + used + caretChar.displayWidth, y: y, maxWidth: max(0, width - used - caretChar.displayWidth), style: Theme.focusedField)
+    }
+
+    /// Instead of a dialog that cannot be drawn: say so, so nobody types blind.
+    static func tooSmall(into buffer: inout CellBuffer, area: Rect, what: String) {
+        guard !area.isEmpty else { return }
+        let text = "Terminal too small for \(what); enlarge it or press Esc"
+        for (offset, line) in text.wrapped(toWidth: area.width).prefix(area.height).enumerated() {
+            buffer.fill(Rect(x: area.x, y: area.y + offset, width: area.width, height: 1))
+            buffer.write(line, x: area.x, y: area.y + offset, maxWidth: area.width, style: Theme.error)
+        }
     }
 
     static func hints(_ form: FormState, _ state: AppState) -> [Span] {

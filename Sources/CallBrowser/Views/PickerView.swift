@@ -8,7 +8,10 @@ enum PickerView {
         let width = min(area.width, max(40, min(70, (visible.map { $0.label.displayWidth + ($0.detail?.displayWidth ?? 0) + 8 }.max() ?? 0))))
         let height = min(area.height, max(6, min(visible.count + 4, 20)))
         let box = area.centered(width: width, height: height)
-        guard box.width >= 6, box.height >= 4 else { return }
+        guard box.width >= 6, box.height >= 4 else {
+            FormView.tooSmall(into: &buffer, area: area, what: "these choices")
+            return
+        }
         buffer.box(box, title: picker.title)
         let inner = box.inset(by: 1)
         let prompt = "> " + picker.query

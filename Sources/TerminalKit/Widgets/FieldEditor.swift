@@ -2,11 +2,13 @@
 
 /// An editable text value with a cursor: the heart of every text field.
 ///
-/// Keys: printable characters insert; `<Left>`/`<Right>` move; `<Home>`/`<C-a>` and
-/// `<End>`/`<C-e>` go to the start and end of the line; `<BS>` and `<Del>` delete; `<C-w>`
-/// deletes the word before the cursor, `<C-u>` everything before it, `<C-k>` everything after
-/// it. In a multi-line editor `<Enter>` inserts a line break and `<Up>`/`<Down>` move between
-/// lines; a single-line editor leaves those keys to its owner.
+/// Keys (readline's): printable characters insert; `<Left>`/`<Right>` move; `<A-b>`/`<A-f>`,
+/// `<C-Left>`/`<C-Right>` and `<A-Left>`/`<A-Right>` move by words; `<Home>`/`<C-a>` and
+/// `<End>`/`<C-e>` go to the start and end of the line; `<BS>` and `<Del>` (`<C-d>`) delete;
+/// `<C-w>` and `<A-BS>` delete the word before the cursor, `<A-d>` and `<C-Del>` the word
+/// after it, `<C-u>` everything before it on the line, `<C-k>` everything after it. In a
+/// multi-line editor `<Enter>` inserts a line break and `<Up>`/`<Down>` move between lines;
+/// a single-line editor leaves those keys to its owner.
 public struct FieldEditor: Hashable, Sendable {
     /// The text, as graphemes.
     public private(set) var characters: [Character]
@@ -21,8 +23,21 @@ public struct FieldEditor: Hashable, Sendable {
         self.isMultiline = multiline
     }
 
+    /// An editor over `text` exactly as given (no cleaning: the owner keeps the value it
+    /// stores), with the cursor at grapheme index `cursor` (clamped).
+    public init(verbatim text: String, cursor: Int, multiline: Bool) {
+        self.characters = Array(text)
+        self.cursor = max(0, min(cursor, characters.count))
+        self.isMultiline = multiline
+    }
+
     /// The edited text.
     public var text: String { String(characters) }
+
+    /// Puts the cursor at grapheme index `index` (clamped).
+    public mutating func setCursor(_ index: Int) {
+        cursor = max(0, min(index, characters.count))
+    }
 
     /// Replaces the text and puts the cursor at its end.
     public mutating func setText(_ text: String) {
@@ -50,7 +65,14 @@ public struct FieldEditor: Hashable, Sendable {
         case (.delete, []):
             guard cursor < characters.count else { return true }
             characters.remove(at: cursor)
-        case (.character("w"), .control): deleteWordBackward()
+        case (.left, .control), (.left, .alt), (.character("b"), .alt): cursor = wordStart(before: cursor)
+        case (.right, .control), (.right, .alt), (.character("f"), .alt): cursor = wordEnd(after: cursor)
+        case (.character("d"), .control):
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case (.character("w"), .control), (.backspace, .alt): deleteWordBackward()
+        case (.character("d"), .alt), (.delete, .control):
+            characters.removeSubrange(cursor..<wordEnd(after: cursor))
         case (.character("u"), .control):
             let start = lineStart(of: cursor)
             characters.removeSubrange(start..<cursor)
@@ -113,6 +135,27 @@ public struct FieldEditor: Hashable, Sendable {
         while start > 0, characters[start - 1] != " ", characters[start - 1] != "\n" { start -= 1 }
         characters.removeSubrange(start..<cursor)
         cursor = start
+    }
+
+    /// Word characters for word moves: letters, digits and marks (readline's notion).
+    private func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_"
+    }
+
+    /// The start of the word at or before `index` (skipping separators first).
+    private func wordStart(before index: Int) -> Int {
+        var i = index
+        while i > 0, !isWordCharacter(characters[i - 1]) { i -= 1 }
+        while i > 0, isWordCharacter(characters[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The end of the word at or after `index` (skipping separators first).
+    private func wordEnd(after index: Int) -> Int {
+        var i = index
+        while i < characters.count, !isWordCharacter(characters[i]) { i += 1 }
+        while i < characters.count, isWordCharacter(characters[i]) { i += 1 }
+        return i
     }
 
     private mutating func moveVertically(by lines: Int) {

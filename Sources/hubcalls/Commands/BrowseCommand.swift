@@ -35,7 +35,7 @@ enum BrowserLauncher {
     static func run(global: GlobalOptions, quickLogOnly: Bool, readOnly: Bool = false) async throws {
         let service = try await ServiceFactory.make(global, localOptions: .localBrowser)
         let environment = ProcessInfo.processInfo.environment
-        let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: global.keymap)
+        let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: try global.checkedKeymapPath())
         // Warnings go to stderr before the screen takes over, and once into the status line.
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data("hubcalls: \(diagnostic.description)\n".utf8))

@@ -20,7 +20,7 @@ struct KeysCommand: AsyncParsableCommand {
             print(KeyReference.markdown(BrowserKeymap.load().bindings), terminator: "")
             return
         }
-        let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: global.keymap)
+        let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: try global.checkedKeymapPath())
         print(KeyReference.table(bindings), terminator: "")
         if diagnostics.isEmpty {
             print("\nNo warnings.")

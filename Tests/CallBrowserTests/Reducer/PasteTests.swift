@@ -61,3 +61,19 @@ import Testing
         #expect(d.state.modal != nil)
     }
 }
+
+/// The one-line inputs outside forms: the filter bar and picker searches.
+@Suite struct PromptEditingTests {
+    @Test func controlWDeletesTheLastWordOfTheFilterAndOfAPickerSearch() async {
+        var d = TestDriver()
+        await d.start()
+        await d.press("/")
+        await d.type("status:missed Olé")
+        await d.press("<C-w>")
+        #expect(d.state.list.editingFilter == "status:missed ")
+        await d.press("<Esc>", "o")
+        await d.type("left voice")
+        await d.press("<C-w>")
+        #expect(PickerController.current(d.state)?.query == "left ")
+    }
+}

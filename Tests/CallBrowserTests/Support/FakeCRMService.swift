@@ -52,11 +52,23 @@ actor FakeCRMService: CRMService {
         }
     }
 
+    /// Errors thrown instead of the default one, by operation.
+    var failures: [String: CRMError] = [:]
+
     func fail(_ operation: String) { failing.insert(operation) }
+    func fail(_ operation: String, with error: CRMError) {
+        failing.insert(operation)
+        failures[operation] = error
+    }
+    /// The operation works again.
+    func heal(_ operation: String) {
+        failing.remove(operation)
+        failures[operation] = nil
+    }
 
     private func check(_ operation: String) throws {
         calls.append(operation)
-        if failing.contains(operation) { throw CRMError.invalid("\(operation) refused by the fake") }
+        if failing.contains(operation) { throw failures[operation] ?? CRMError.invalid("\(operation) refused by the fake") }
     }
 
     // MARK: - Objects
