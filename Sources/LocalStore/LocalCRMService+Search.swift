@@ -93,19 +93,41 @@ extension LocalCRMService {
         var filter = SearchQueryBuilder.Fragment(sql: "o.type = ? AND o.archived = 0", arguments: [type.rawValue.databaseValue])
         if let groups = try builder.condition(for: request.filterGroups) { filter.append(groups, separator: " AND ") }
         var hasText = false
-        if let query = request.query, let text = builder.condition(forQuery: query) {
-            filter.append(text, separator: " AND ")
-            hasText = true
+        var match: String?
+        if let query = request.query {
+            let text = builder.textCondition(forQuery: query)
+            match = text.match
+            if let others = text.others { filter.append(others, separator: " AND ") }
+            hasText = text.match != nil || text.others != nil
         }
         let order = try builder.order(for: request.sorts)
+        // The FTS match must be part of the count and page queries too.
+        var filterWithMatch = filter
+        if let match {
+            filterWithMatch.append(SearchQueryBuilder.Fragment(sql: "o.rowid IN (SELECT rowid FROM object_fts WHERE object_fts MATCH ?)", arguments: [match.databaseValue]), separator: " AND ")
+        }
+        // Every match in order: with an FTS match, start from the index's matches and look
+        // each one up (CROSS JOIN keeps that order of the loops), then sort them. Walking the
+        // sort index and probing the match set instead reads every row of the type: at
+        // 100 000 calls that cost 30–170 ms for a query seen for the first time.
+        let ordered: (sql: String, arguments: StatementArguments)
+        if let match {
+            ordered = (
+                "SELECT o.rowid FROM object_fts CROSS JOIN object o ON o.rowid = object_fts.rowid WHERE object_fts MATCH ? AND \(filter.sql) ORDER BY \(order.sql)",
+                StatementArguments([match.databaseValue] + filter.arguments + order.arguments)
+            )
+        } else {
+            ordered = ("SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql)", StatementArguments(filter.arguments + order.arguments))
+        }
+        filter = filterWithMatch
         return SearchPlan(
             countSQL: "SELECT count(*) FROM object o WHERE \(filter.sql)",
             countArguments: StatementArguments(filter.arguments),
             countKey: filter.sql + "\u{1F}" + filter.arguments.map { "\($0.storage)" }.joined(separator: "\u{1F}"),
             pageSQL: "SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql) LIMIT ? OFFSET ?",
             pageArguments: StatementArguments(filter.arguments + order.arguments + [limit.databaseValue, offset.databaseValue]),
-            orderedSQL: "SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql)",
-            orderedArguments: StatementArguments(filter.arguments + order.arguments),
+            orderedSQL: ordered.sql,
+            orderedArguments: ordered.arguments,
             orderKey: "\u{1E}" + order.sql + "\u{1F}" + order.arguments.map { "\($0.storage)" }.joined(separator: "\u{1F}"),
             hasText: hasText,
             offset: offset,

@@ -189,22 +189,37 @@ struct SearchQueryBuilder {
     /// `query`: every word must occur in the title or notes. Words of three characters or
     /// more use the trigram index; shorter ones fall back to LIKE over the same table.
     func condition(forQuery query: String) -> Fragment? {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty else { return nil }
+        let text = textCondition(forQuery: query)
         var parts: [Fragment] = []
-        let long = words.filter { $0.count >= 3 }
-        if !long.isEmpty {
-            let match = long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+        if let match = text.match {
             parts.append(Fragment(sql: "o.rowid IN (SELECT rowid FROM object_fts WHERE object_fts MATCH ?)", arguments: [match.databaseValue]))
         }
+        if let others = text.others { parts.append(others) }
+        guard !parts.isEmpty else { return nil }
+        var out = Fragment(sql: "")
+        for (index, part) in parts.enumerated() { out.append(part, separator: index == 0 ? "" : " AND ") }
+        return out
+    }
+
+    /// `query` split into an FTS5 MATCH expression for the words the trigram index can
+    /// answer (three characters or more) and a condition for the shorter ones, so that a
+    /// search can start from the index's matches rather than walk every row (see
+    /// `LocalCRMService.plan`).
+    func textCondition(forQuery query: String) -> (match: String?, others: Fragment?) {
+        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return (nil, nil) }
+        var parts: [Fragment] = []
+        let long = words.filter { $0.count >= 3 }
+        let match = long.isEmpty ? nil : long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
         for word in words where word.count < 3 {
             let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             let pattern = ("%" + escaped + "%").databaseValue
             parts.append(Fragment(sql: "o.rowid IN (SELECT rowid FROM object_fts WHERE title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')", arguments: [pattern, pattern]))
         }
+        guard !parts.isEmpty else { return (match, nil) }
         var out = Fragment(sql: "")
         for (index, part) in parts.enumerated() { out.append(part, separator: index == 0 ? "" : " AND ") }
-        return out
+        return (match, out)
     }
 
     // MARK: - Sort

@@ -23,7 +23,7 @@ enum SearchBench {
         let store = try LocalCRMService(path: options.databasePath(calls: calls), options: .localBrowser)
         let newestFirst = [SortRule(CallProperty.timestamp, ascending: false)]
         var rng = SystemRandomNumberGenerator()
-        let scenarios: [(String, (Int) -> SearchRequest)] = [
+        var scenarios: [(String, (Int) -> SearchRequest)] = [
             ("search: list page at random offset", { _ in
                 SearchRequest(sorts: newestFirst, properties: CallProperty.listSet, limit: 100, after: String(Int.random(in: 0..<max(1, calls - 100), using: &rng)))
             }),
@@ -37,6 +37,11 @@ enum SearchBench {
                 SearchRequest(filterGroups: [FilterGroup([Filter(CallProperty.disposition, .eq, "73a0d17f-1163-4015-bdd5-ec830791da20")])], sorts: newestFirst, query: "call", properties: CallProperty.listSet, limit: 100)
             }),
         ]
+        // Free text as a user types it: a query the store has not seen, so nothing is cached.
+        let vocabulary = try await words(store, count: options.runs)
+        scenarios.append(("search: free text, a new query each time", { i in
+            SearchRequest(sorts: newestFirst, query: vocabulary[i % vocabulary.count], properties: CallProperty.listSet, limit: 100)
+        }))
         for (name, make) in scenarios {
             var samples: [Double] = []
             for i in 0..<options.runs {
@@ -45,5 +50,26 @@ enum SearchBench {
             }
             table.add(name, size: "\(calls)", Summary(samples), target: calls == 100_000 ? "p99 ≤ 20 ms" : "")
         }
+    }
+
+    /// Distinct queries drawn from the seeded titles and notes: single words first, then
+    /// pairs of words, until there are `count` of them.
+    static func words(_ store: LocalCRMService, count: Int) async throws -> [String] {
+        let page = try await store.search(.calls, SearchRequest(properties: [CallProperty.title, CallProperty.body], limit: 200))
+        var seen = Set<String>(), single: [String] = []
+        for call in page.results {
+            let text = [call[property: CallProperty.title], call[property: CallProperty.body]].compactMap { $0 }.joined(separator: " ")
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
+                let lower = word.lowercased()
+                if seen.insert(lower).inserted { single.append(lower) }
+            }
+        }
+        var queries = single.shuffled()
+        var i = 0
+        while queries.count < count, single.count > 1 {
+            queries.append(single[i % single.count] + " " + single[(i * 7 + 3) % single.count])
+            i += 1
+        }
+        return queries.isEmpty ? ["call"] : Array(queries.prefix(count))
     }
 }

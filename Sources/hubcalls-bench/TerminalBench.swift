@@ -25,53 +25,97 @@ enum TerminalBench {
     static func runPTY(_ options: BenchOptions, calls: Int, table: inout ResultTable) throws {
         let size = "\(calls)"
         var ready: [Double] = []
-        var bytes: [Double] = []
+        var single: [Double] = [], held: [Double] = [], listOnly: [Double] = [], listOnlyHeld: [Double] = []
         var rssOpen: Double?, rssBottom: Double?
         for run in 0..<5 {
-            let readyFile = "\(options.workdir)/ready-\(UUID().uuidString)"
-            let start = Stopwatch.now()
-            let pty = try PseudoTerminal(executable: options.binary, arguments: ["--db", options.databasePath(calls: calls)], environment: environment(readyFile: readyFile, options: options), columns: 120, rows: 40)
-            while !FileManager.default.fileExists(atPath: readyFile) {
-                pty.drain(quiet: 1, deadline: 5)
-                if Stopwatch.ms(since: start) > 10_000 { throw BenchError("hubcalls did not signal readiness within 10 s") }
-            }
-            ready.append(Stopwatch.ms(since: start))
-            pty.drain(quiet: 300, deadline: 3000)
+            let (pty, readyMs) = try start(options, calls: calls, columns: 120, rows: 40)
+            ready.append(readyMs)
             if run == 0 { rssOpen = ResidentMemory.megabytes(pid: pty.pid) }
-            for _ in 0..<40 {
-                pty.send("j")
-                let (_, n) = pty.awaitOutput(quiet: 60, deadline: 2000)
-                bytes.append(Double(n))
-            }
+            single += singleMoves(pty, count: 40)
+            held.append(heldMoves(pty, count: 30))
             if run == 0 {
                 pty.send("G")
                 pty.drain(quiet: 500, deadline: 20_000)
                 rssBottom = ResidentMemory.megabytes(pid: pty.pid)
             }
-            pty.send("Q")
-            pty.drain(quiet: 200, deadline: 2000)
-            try? FileManager.default.removeItem(atPath: readyFile)
+            quit(pty)
         }
+        for _ in 0..<3 {
+            // Below AppState.splitWidth the list has the screen to itself.
+            let (pty, _) = try start(options, calls: calls, columns: 80, rows: 24)
+            listOnly += singleMoves(pty, count: 40)
+            listOnlyHeld.append(heldMoves(pty, count: 30))
+            quit(pty)
+        }
+        let target = calls == 100_000 ? "≤ 200 B" : ""
         table.add("exec → ready, real binary on a pty 120×40", size: size, Summary(ready))
-        table.add("bytes written per cursor move (ncurses, pty)", size: size, Summary(bytes), unit: "B", target: calls == 100_000 ? "≤ 200 B" : "")
+        table.add("bytes per cursor move, one j (120×40, list + detail)", size: size, Summary(single), unit: "B", target: target)
+        table.add("bytes per cursor move, j held (120×40, 30 keys at 30/s)", size: size, Summary(held), unit: "B", target: target)
+        table.add("bytes per cursor move, one j (80×24, list only)", size: size, Summary(listOnly), unit: "B", target: target)
+        table.add("bytes per cursor move, j held (80×24, list only)", size: size, Summary(listOnlyHeld), unit: "B", target: target)
         if let rssOpen { table.add("RSS after opening the list", size: size, value: String(format: "%.1f MB", rssOpen), target: calls == 100_000 ? "≤ 40 MB" : "") }
         if let rssBottom { table.add("RSS after scrolling to the bottom", size: size, value: String(format: "%.1f MB", rssBottom), target: calls == 100_000 ? "≤ 40 MB" : "") }
+    }
+
+    /// Starts the binary on a pty, waits for its ready signal and for the screen to settle.
+    static func start(_ options: BenchOptions, calls: Int, columns: UInt16, rows: UInt16) throws -> (PseudoTerminal, Double) {
+        let readyFile = "\(options.workdir)/ready-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: readyFile) }
+        let start = Stopwatch.now()
+        let pty = try PseudoTerminal(executable: options.binary, arguments: ["--db", options.databasePath(calls: calls)], environment: environment(readyFile: readyFile, options: options), columns: columns, rows: rows)
+        while !FileManager.default.fileExists(atPath: readyFile) {
+            pty.drain(quiet: 1, deadline: 5)
+            if Stopwatch.ms(since: start) > 10_000 { throw BenchError("hubcalls did not signal readiness within 10 s") }
+        }
+        let ready = Stopwatch.ms(since: start)
+        pty.drain(quiet: 300, deadline: 3000)
+        return (pty, ready)
+    }
+
+    /// One `j` at a time, each answered completely (the detail pane loaded) before the next.
+    static func singleMoves(_ pty: PseudoTerminal, count: Int) -> [Double] {
+        (0..<count).map { _ in
+            pty.send("j")
+            return Double(pty.awaitOutput(quiet: 60, deadline: 2000).bytes)
+        }
+    }
+
+    /// `j` held down: a key every 33 ms (a typical autorepeat rate); bytes per key over the
+    /// whole burst, including the frames after the last key until the screen is quiet.
+    static func heldMoves(_ pty: PseudoTerminal, count: Int) -> Double {
+        var total = 0
+        for _ in 0..<count {
+            let start = Stopwatch.now()
+            pty.send("j")
+            total += pty.drain(quiet: 33, deadline: 33)
+            let left = 33 - Stopwatch.ms(since: start)
+            if left > 0 { usleep(useconds_t(left * 1000)) }
+        }
+        total += pty.drain(quiet: 150, deadline: 2000)
+        return Double(total) / Double(count)
+    }
+
+    static func quit(_ pty: PseudoTerminal) {
+        pty.send("Q")
+        pty.drain(quiet: 200, deadline: 2000)
     }
 
     static func runTmux(_ options: BenchOptions, calls: Int, table: inout ResultTable) throws {
         var samples: [Double] = []
         let socket = "hubcalls-bench-\(getpid())"
-        defer { _ = try? PythonClient.shell(["tmux", "-L", socket, "kill-server"], detaches: true) }
+        defer { _ = try? Subprocess.run(["tmux", "-L", socket, "kill-server"]) }
         for _ in 0..<5 {
             let readyFile = "\(options.workdir)/ready-\(UUID().uuidString)"
             let env = environment(readyFile: readyFile, options: options)
             let command = ["env"] + ["TERM", "LANG", "HUBCALLS_READY_FILE", "XDG_STATE_HOME", "XDG_CONFIG_HOME"].map { "\($0)=\(env[$0]!)" } + [options.binary, "--db", options.databasePath(calls: calls)]
             let session = "s\(UUID().uuidString.prefix(8))"
             let start = Stopwatch.now()
-            try PythonClient.shell(["tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "120", "-y", "40"] + command, detaches: true)
+            guard try Subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "120", "-y", "40"] + command) == 0 else {
+                throw BenchError("tmux new-session failed")
+            }
             guard let _ = waitForFile(readyFile, deadline: 10_000) else { throw BenchError("hubcalls in tmux did not signal readiness") }
             samples.append(Stopwatch.ms(since: start))
-            _ = try? PythonClient.shell(["tmux", "-L", socket, "kill-session", "-t", session], detaches: true)
+            _ = try? Subprocess.run(["tmux", "-L", socket, "kill-session", "-t", session])
             try? FileManager.default.removeItem(atPath: readyFile)
         }
         table.add("exec → ready, real binary in tmux 120×40", size: "\(calls)", Summary(samples))

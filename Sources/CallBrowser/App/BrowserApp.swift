@@ -48,6 +48,8 @@ public final class BrowserApp {
         state.rows = size.height
         let loop = TerminalRunLoop<Msg>(terminal: terminal, tickInterval: .milliseconds(100))
         var pendingStart = true
+        // The side pane's load that waits for the cursor to rest: the next one replaces it.
+        var pausedLoad: Task<Void, Never>?
         return await loop.run(initial: state, update: { [self] state, event, terminal in
             var messages: [Msg] = []
             if pendingStart {
@@ -73,7 +75,11 @@ public final class BrowserApp {
                         loop.post(.copied(text))
                         continue
                     }
-                    start(effect, loop: loop)
+                    let task = start(effect, loop: loop)
+                    if case .loadDetailAfterPause = effect {
+                        pausedLoad?.cancel()
+                        pausedLoad = task
+                    }
                 }
             }
             if readyRendered, !readySignalled {
@@ -89,13 +95,14 @@ public final class BrowserApp {
 
     /// Runs an effect in the background; its result comes back through the loop. Writes are
     /// counted so quitting can wait for them; draft writes are chained in order.
-    private func start(_ effect: Effect, loop: TerminalRunLoop<Msg>) {
+    /// Starts an effect in the background; returns the task (cancelling it drops its answer).
+    @discardableResult
+    private func start(_ effect: Effect, loop: TerminalRunLoop<Msg>) -> Task<Void, Never> {
         let runner = self.runner
         guard effect.isWrite else {
-            Task.detached {
+            return Task.detached {
                 if let result = await runner.run(effect) { loop.send(result) }
             }
-            return
         }
         writesInFlight += 1
         let previous = effect.isDraftWrite ? lastDraftWrite : nil
@@ -106,6 +113,7 @@ public final class BrowserApp {
             if let result { loop.send(result) }
         }
         if effect.isDraftWrite { lastDraftWrite = task }
+        return task
     }
 
     /// Loaded enough to be useful: the first page arrived (or the quick-log form is up).
@@ -119,7 +127,7 @@ extension Effect {
     var isWrite: Bool {
         switch self {
         case .saveCall, .batchUpdate, .associate, .removeAssociation, .pin, .archive, .batchArchive, .createCall, .saveDraft, .clearDraft: true
-        case .loadLookups, .fetchPage, .loadDetail, .searchRecords, .loadDraft, .copyToClipboard, .quit: false
+        case .loadLookups, .fetchPage, .loadDetail, .loadDetailAfterPause, .searchRecords, .loadDraft, .copyToClipboard, .quit: false
         }
     }
 

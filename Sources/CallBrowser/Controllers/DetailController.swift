@@ -35,13 +35,20 @@ enum DetailController {
     }
 
     /// In the split layout the side pane shows the selected call: load it when it changes.
-    static func follow(_ state: inout AppState) -> [Effect] {
+    /// After a cursor move (`afterPause`) the load waits for the cursor to rest: the pane
+    /// shows the call's list row at once (see `DetailLines`), and a held key neither repaints
+    /// every call's notes nor spends a request per call on the HTTP backend.
+    static func follow(_ state: inout AppState, afterPause: Bool = false) -> [Effect] {
         guard state.isSplit || state.focus == .detail, let id = state.list.selected?.id else { return [] }
-        return load(&state, id)
+        return load(&state, id, afterPause: afterPause)
     }
 
+    /// How long the cursor must rest before the side pane loads its call: longer than the
+    /// gap between autorepeated keys (25–40 ms), short enough to feel immediate.
+    public static let followPause: Duration = .milliseconds(60)
+
     /// Loads a call's detail unless it is already shown or loading.
-    static func load(_ state: inout AppState, _ id: String, force: Bool = false) -> [Effect] {
+    static func load(_ state: inout AppState, _ id: String, force: Bool = false, afterPause: Bool = false) -> [Effect] {
         if !force, state.detail.callID == id, state.detail.detail != nil || state.detail.loadingToken != nil { return [] }
         if state.detail.callID != id {
             state.detail.scroll = 0
@@ -51,7 +58,7 @@ enum DetailController {
         state.detail.error = nil
         let token = state.token()
         state.detail.loadingToken = token
-        return [.loadDetail(token: token, callID: id)]
+        return [afterPause ? .loadDetailAfterPause(token: token, callID: id) : .loadDetail(token: token, callID: id)]
     }
 
     /// The detail of `id` when it is loaded.

@@ -70,7 +70,7 @@ enum ListController {
         let count = state.list.total
         state.list.cursor = count == 0 ? 0 : min(max(0, index), count - 1)
         keepCursorVisible(&state)
-        return prefetchIfNeeded(&state) + DetailController.follow(&state)
+        return prefetchIfNeeded(&state) + DetailController.follow(&state, afterPause: true)
     }
 
     static func keepCursorVisible(_ state: inout AppState) {

@@ -50,6 +50,11 @@ public struct EffectRunner: Sendable {
             do { return .detailLoaded(token: token, try await detail(callID)) }
             catch { return .detailFailed(token: token, callID: callID, crm(error)) }
 
+        case .loadDetailAfterPause(let token, let callID):
+            do { try await Task.sleep(for: DetailController.followPause) } catch { return nil }
+            do { return .detailLoaded(token: token, try await detail(callID)) }
+            catch { return .detailFailed(token: token, callID: callID, crm(error)) }
+
         case .saveCall(let token, let callID, let properties):
             do { return .callSaved(token: token, try await service.update(.calls, id: callID, properties: properties)) }
             catch { return .saveFailed(token: token, crm(error)) }
@@ -199,7 +204,7 @@ extension Effect {
         switch self {
         case .loadLookups: "lookups"
         case .fetchPage: "page"
-        case .loadDetail: "detail"
+        case .loadDetail, .loadDetailAfterPause: "detail"
         case .saveCall: "save"
         case .batchUpdate: "batch update"
         case .associate: "associate"

@@ -55,6 +55,10 @@ public enum Effect: Sendable, Equatable {
     case loadLookups(token: Int)
     case fetchPage(token: Int, generation: Int, SearchRequest)
     case loadDetail(token: Int, callID: String)
+    /// ``loadDetail(token:callID:)`` once the cursor has rested for
+    /// ``DetailController/followPause``: a held `j` loads only the call it stops on. The app
+    /// cancels a waiting one when the next is asked for; cancelled, it answers nothing.
+    case loadDetailAfterPause(token: Int, callID: String)
     /// Update one call's properties (edit, outcome of one call, undo of either).
     case saveCall(token: Int, callID: String, properties: [String: String])
     /// Update many calls at once (outcome of the marked calls, undo of that).

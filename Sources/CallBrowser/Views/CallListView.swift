@@ -5,6 +5,9 @@ import TerminalKit
 /// The call list: a header and one row per visible call. Only the rows on screen are
 /// formatted, so the cost per frame does not grow with the number of calls loaded.
 enum CallListView {
+    /// Formatted rows from earlier frames (see ``RowTextCache``).
+    static let rowTexts = RowTextCache()
+
     static func render(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
         guard area.height > 0, area.width > 0 else { return }
         let columns = ListColumn.layout(width: area.width)
@@ -34,6 +37,7 @@ enum CallListView {
             return
         }
         let focused = state.focus == .list && state.modal == nil
+        let context = RowTextCache.Context(width: area.width, today: TimeFormat.calendar(state.timeZone).startOfDay(for: state.now), timeZone: state.timeZone, lookups: state.lookups)
         for row in 0..<body.height {
             let index = list.scroll + row
             guard index < list.total else { break }
@@ -49,11 +53,20 @@ enum CallListView {
                 buffer.write(text.fitted(toWidth: body.width), x: body.x, y: y, maxWidth: body.width, style: isCursor ? rowStyle.patched(with: Theme.dim) : Theme.dim)
                 continue
             }
-            for placed in columns {
+            let texts = rowTexts.texts(for: call, marked: list.marked.contains(call.id), context: context) {
+                var offset = 0
+                return columns.map { placed in
+                    // The last column may be cut by the pane's edge: fit it to what shows.
+                    let (text, style) = placed.column.value(call, width: placed.width, state)
+                    let width = max(0, min(placed.width, body.width - offset))
+                    offset += placed.width + placed.column.gap
+                    return (text.fitted(toWidth: width, alignment: placed.column.alignment), style)
+                }
+            }
+            for (placed, (text, style)) in zip(columns, texts) {
                 guard x < body.maxX else { break }
-                let (text, style) = placed.column.value(call, width: placed.width, state)
                 let width = min(placed.width, body.maxX - x)
-                buffer.write(text.fitted(toWidth: width, alignment: placed.column.alignment), x: x, y: y, maxWidth: width, style: isCursor ? rowStyle.patched(with: style) : style)
+                buffer.write(text, x: x, y: y, maxWidth: width, style: isCursor ? rowStyle.patched(with: style) : style)
                 x += placed.width + placed.column.gap
             }
         }

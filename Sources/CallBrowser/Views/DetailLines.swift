@@ -19,11 +19,73 @@ enum DetailLines {
     /// The list's share of a split screen.
     static func listWidth(_ columns: Int) -> Int { columns * 5 / 8 }
 
+    /// The lines for `state` at `width`, built once per change of what they show: a frame
+    /// that changes only the list (a cursor move while the detail loads, a tick) reuses them.
     static func build(_ state: AppState, width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
+        let key = Key(state, width: width)
+        if let lines = cache.lines(for: key) { return lines }
+        let lines = make(state, width: width, row: key.row)
+        cache.store(lines, for: key)
+        return lines
+    }
+
+    /// Everything ``make(_:width:row:)`` reads.
+    struct Key: Equatable {
+        var width: Int
+        var detail: DetailState
+        /// The list row of the call while its detail loads.
+        var row: CallRow?
+        var lookups: Lookups
+        var timeZone: TimeZone
+
+        init(_ state: AppState, width: Int) {
+            self.width = width
+            var detail = state.detail
+            detail.scroll = 0
+            detail.loadingToken = nil
+            self.detail = detail
+            let loaded = detail.detail.map { $0.call.id == detail.callID } ?? false
+            if !loaded, detail.error == nil, let selected = state.list.selected, selected.id == detail.callID {
+                row = selected
+            }
+            lookups = state.lookups
+            timeZone = state.timeZone
+        }
+    }
+
+    /// The last lines built (one entry: the detail pane shows one call).
+    static let cache = LinesCache()
+
+    final class LinesCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entry: (key: Key, lines: [[Span]])?
+
+        func lines(for key: Key) -> [[Span]]? {
+            lock.withLock { entry?.key == key ? entry?.lines : nil }
+        }
+
+        func store(_ lines: [[Span]], for key: Key) {
+            lock.withLock { entry = (key, lines) }
+        }
+    }
+
+    /// Builds the lines. While a call's detail loads, its list row stands in: the properties
+    /// the list has are shown at once and the rest say `…`, so labels keep their rows and a
+    /// cursor move repaints values, not the whole pane.
+    static func make(_ state: AppState, width: Int, row: CallRow?) -> [[Span]] {
         guard let id = state.detail.callID else { return [[Span("No call selected.", Theme.dim)]] }
-        guard let detail = state.detail.detail, detail.call.id == id else {
-            if let error = state.detail.error { return [[Span(error, Theme.error)]] }
+        let detail: CallDetail
+        let complete: Bool
+        if let loaded = state.detail.detail, loaded.call.id == id {
+            detail = loaded
+            complete = true
+        } else if let error = state.detail.error {
+            return [[Span(error, Theme.error)]]
+        } else if let row, row.id == id {
+            detail = CallDetail(call: row.call)
+            complete = false
+        } else {
             return [[Span("Loading call \(id)…", Theme.dim)]]
         }
         let call = detail.call
@@ -49,14 +111,15 @@ enum DetailLines {
             .filter { !$0.hidden && $0.name != CallProperty.body }
             .sorted { $0.displayOrder < $1.displayOrder }
         let known = Set(definitions.map(\.name) + [CallProperty.body])
-        let extra = call.object.properties.keys.filter { !known.contains($0) }.sorted()
+        let extra = complete ? call.object.properties.keys.filter { !known.contains($0) }.sorted() : []
         // Two fifths of a narrow pane, so "Activity date" and "Call direction" stay whole beside the list.
         let labelColumn = min(labelWidth, max(8, width * 2 / 5))
         for (name, label, type) in definitions.map({ ($0.name, $0.label, $0.type) }) + extra.map({ ($0, $0, PropertyDefinition.ValueType.string) }) {
             let raw = call.object[property: name]
+            let pending = !complete && call.object.properties[name] == nil
             let value = format(name: name, type: type, raw: raw, state)
             let valueWidth = max(1, width - labelColumn - 1)
-            let rows = value.isEmpty ? ["—"] : Clean.line(value, width: valueWidth * 4).wrapped(toWidth: valueWidth)
+            let rows = value.isEmpty ? [pending ? "…" : "—"] : Clean.line(value, width: valueWidth * 4).wrapped(toWidth: valueWidth)
             for (i, row) in rows.prefix(4).enumerated() {
                 let labelText = i == 0 ? Clean.line(label).fitted(toWidth: labelColumn) : String(repeating: " ", count: labelColumn)
                 lines.append([Span(labelText, Theme.label), Span(" "), Span(row, value.isEmpty ? Theme.dim : .plain)])
@@ -65,7 +128,9 @@ enum DetailLines {
 
         lines.append([])
         lines.append([Span("Notes", Theme.header)])
-        if let body = call.body {
+        if !complete {
+            lines.append([Span("…", Theme.dim)])
+        } else if let body = call.body {
             for paragraph in Clean.body(body) {
                 for row in paragraph.wrapped(toWidth: width) { lines.append([Span(row)]) }
             }
@@ -75,7 +140,11 @@ enum DetailLines {
 
         lines.append([])
         lines.append([Span("Associations", Theme.header)])
-        if detail.allRecords.isEmpty { lines.append([Span("Not associated with any record.", Theme.dim)]) }
+        if !complete {
+            lines.append([Span("…", Theme.dim)])
+        } else if detail.allRecords.isEmpty {
+            lines.append([Span("Not associated with any record.", Theme.dim)])
+        }
         for type in ObjectType.recordTypes {
             guard let records = detail.associations[type], !records.isEmpty else { continue }
             lines.append([Span("\(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()) (\(records.count))", Theme.label)])

@@ -84,8 +84,20 @@ public struct CellBuffer: Hashable, Sendable {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
-        for character in text {
-            guard column < limit else { break }
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex, column < limit {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            // Fast path: printable ASCII not followed by a combining scalar is one cell.
+            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+                setNarrow(CellBuffer.asciiGraphemes[Int(byte - 0x20)], style: style, x: column, y: y)
+                column += 1
+                index = next
+                continue
+            }
+            let character = text[index...].first!
+            index = text.index(after: index)
             var grapheme = String(character)
             var columns = DisplayWidth.of(character)
             if Sanitizer.isUnsafe(character) {
@@ -103,6 +115,18 @@ public struct CellBuffer: Hashable, Sendable {
             column += columns
         }
         return column - x
+    }
+
+    /// One-character strings for printable ASCII (U+0020–U+007E), made once.
+    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// ``set(_:x:y:)`` for a one-column grapheme at a position known to be inside the buffer.
+    private mutating func setNarrow(_ grapheme: String, style: Style, x: Int, y: Int) {
+        let index = y * width + x
+        if cells[index].width != 1 {
+            breakWideCharacter(at: x, y: y)
+        }
+        cells[index] = Cell(grapheme: grapheme, width: 1, style: style)
     }
 
     /// Writes text into a one-row area, truncated with `…` and padded to exactly its width.

@@ -42,6 +42,8 @@ public enum DisplayWidth {
 
     /// The sum of the widths of a string's graphemes.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // Printable ASCII, the common case, is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text {
             total += of(character)

@@ -18,6 +18,7 @@ extension String {
 
     /// The longest prefix of whole graphemes that fits in `width` columns.
     public func prefix(displayWidth width: Int) -> String {
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(decoding: utf8.prefix(max(0, width)), as: UTF8.self) }
         var used = 0
         var end = startIndex
         for index in indices {
