@@ -126,15 +126,26 @@ enum CallController {
 
     // MARK: - Quit
 
+    /// Quits once every delete is answered: pending ones are sent first, and deletes already
+    /// out are waited for, so a failure can be reported. Quitting again while waiting quits
+    /// at once; the deletes still out are then reported as unconfirmed.
     static func quit(_ state: inout AppState) -> [Effect] {
-        let pending = state.pendingDeletes.keys.sorted()
-        guard !pending.isEmpty else { return [.quit] }
+        let sending = state.inFlight.values.flatMap(\.deleting)
+        if state.quitting {
+            state.failedDeletesAtQuit += sending.map {
+                FailedDelete(id: $0.row.id, title: $0.row.call.title, reason: "quit before the service answered; the call may still exist")
+            }
+            return [.quit]
+        }
+        let pending = state.pendingDeletes.values.sorted { $0.row.id < $1.row.id }
+        guard !pending.isEmpty || !sending.isEmpty else { return [.quit] }
         state.pendingDeletes = [:]
         state.quitting = true
-        state.setStatus("Sending \(pending.count) pending delete(s)…", .info)
+        state.setStatus("Sending \(pending.count + sending.count) delete(s) before quitting…", .info)
+        guard !pending.isEmpty else { return [] }
         let token = state.token()
-        state.inFlight[token] = InFlight(label: "Delete", rollback: nil, undo: nil)
-        return [.batchArchive(token: token, ids: pending)]
+        state.inFlight[token] = InFlight(label: "Delete", rollback: nil, undo: nil, deleting: pending)
+        return [.batchArchive(token: token, ids: pending.map(\.row.id))]
     }
 
     /// The process must end (terminal closed, SIGTERM): the open form's unsaved changes are

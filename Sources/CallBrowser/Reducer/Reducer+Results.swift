@@ -81,8 +81,8 @@ extension Reducer {
             return []
 
         case .callsArchived(let token, let archived, let failures):
-            state.inFlight[token] = nil
-            return archivedResult(&state, archived: archived, failures: failures)
+            let deleting = state.inFlight.removeValue(forKey: token)?.deleting ?? []
+            return archivedResult(&state, deleting: deleting, archived: archived, failures: failures)
 
         case .callCreated(let token, let object):
             guard case .form(let form) = state.modal, form.savingToken == token else { return [] }
@@ -151,15 +151,41 @@ extension Reducer {
         return []
     }
 
-    static func archivedResult(_ state: inout AppState, archived: [String], failures: [CRMError]) -> [Effect] {
+    /// A delete was answered. Calls it did not delete go back where they were, with the
+    /// reason in the status line (a reload would not bring them back when offline); while
+    /// quitting they are kept for the exit report, and the app quits once no delete is out.
+    static func archivedResult(_ state: inout AppState, deleting: [PendingDelete], archived: [String], failures: [CRMError]) -> [Effect] {
         if !archived.isEmpty { state.list.rows.shiftOffsets(by: archived.count) }
-        if !failures.isEmpty {
+        let done = Set(archived)
+        let notDeleted = deleting.filter { !done.contains($0.row.id) }
+        let failed = notDeleted.map { pending in
+            let error = failures.first { $0.id == pending.row.id } ?? failures.first
+            return FailedDelete(id: pending.row.id, title: pending.row.call.title, reason: error?.description ?? "the service did not confirm the delete")
+        }
+        if !failed.isEmpty {
+            Mutations.restore(&state, rows: notDeleted)
+            state.expiredUndo = nil
+            state.setStatus(deleteFailureMessage(failed), .error)
+        } else if !failures.isEmpty {
+            // Failures for calls this delete was not tracking (should not happen): say so.
             let list = failures.prefix(3).map { "\($0.id ?? "?"): \($0.message)" }.joined(separator: "; ")
             state.setStatus("\(failures.count) delete(s) failed — \(list)", .error)
         }
-        if state.quitting { return [.quit] }
-        if !failures.isEmpty { return ListController.reload(&state, keepSelection: true) }
-        return []
+        guard state.quitting else { return [] }
+        state.failedDeletesAtQuit += failed
+        let stillOut = state.inFlight.values.contains { !$0.deleting.isEmpty }
+        return stillOut ? [] : [.quit]
+    }
+
+    /// `Could not delete “Title”: <reason>; it is back in the list`.
+    static func deleteFailureMessage(_ failed: [FailedDelete]) -> String {
+        guard let first = failed.first else { return "" }
+        let reason = first.reason
+        if failed.count == 1 {
+            let name = first.title.map { "“\(Clean.line($0, width: 60))”" } ?? "call \(first.id)"
+            return "Could not delete \(name): \(reason); it is back in the list"
+        }
+        return "Could not delete \(failed.count) calls: \(reason); they are back in the list"
     }
 
     // MARK: - Detail-dependent follow-ups

@@ -1,5 +1,6 @@
 import CallsCore
 import Foundation
+import TerminalKit
 
 /// Applies one message to the state and returns the effects to run. Pure and synchronous:
 /// no clock, no I/O; time and results arrive in messages.
@@ -147,7 +148,8 @@ enum Reducer {
         FormController.tickTimer(&state)
         let due = state.pendingDeletes.values.filter { $0.deadline <= now }.map(\.row.id).sorted()
         guard !due.isEmpty else { return [] }
-        let sent = due.compactMap { state.pendingDeletes[$0]?.row }
+        let deleting = due.compactMap { state.pendingDeletes[$0] }
+        let sent = deleting.map(\.row)
         for id in due { state.pendingDeletes[id] = nil }
         if case .restore(let ids) = state.undo?.revert {
             let left = ids.filter { !due.contains($0) }
@@ -163,7 +165,7 @@ enum Reducer {
             }
         }
         let token = state.token()
-        state.inFlight[token] = InFlight(label: "Delete", rollback: nil, undo: nil)
+        state.inFlight[token] = InFlight(label: "Delete", rollback: nil, undo: nil, deleting: deleting)
         return [due.count == 1 ? .archive(token: token, callID: due[0]) : .batchArchive(token: token, ids: due)]
     }
 }

@@ -31,6 +31,9 @@ public struct AppState: Sendable, Equatable {
     public var readOnly = false
     /// Set by quit; the run loop stops after the effects it returned.
     public var quitting = false
+    /// Deletes that failed while quitting: the caller reports them once the terminal is
+    /// restored and exits non-zero.
+    public var failedDeletesAtQuit: [FailedDelete] = []
     /// Only the quick-log form (`hubcalls log --interactive`): closing it quits.
     public var quickLogOnly = false
     /// An action waiting for the call's detail to load (edit, pin, remove association).

@@ -47,10 +47,13 @@ public struct InFlight: Sendable, Equatable {
     public var rollback: UndoEntry.Revert?
     /// The undo entry to record on success (`nil` for an undo itself).
     public var undo: UndoEntry?
+    /// The calls a delete is sending, to put back in the list if it fails.
+    public var deleting: [PendingDelete]
 
-    public init(label: String, rollback: UndoEntry.Revert?, undo: UndoEntry?) {
+    public init(label: String, rollback: UndoEntry.Revert?, undo: UndoEntry?, deleting: [PendingDelete] = []) {
         self.label = label
         self.rollback = rollback
         self.undo = undo
+        self.deleting = deleting
     }
 }

@@ -50,7 +50,7 @@ enum BrowserLauncher {
         let readyFile = environment["HUBCALLS_READY_FILE"]
         // A closed terminal (SIGHUP) or SIGTERM ends the browser like Q: pending deletes are
         // sent and the open form's draft kept before the process exits with that signal.
-        try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
+        let failedDeletes = try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
             var runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
             // With the HTTP log on, each screen's cost follows its requests: `page: 3 requests (…)`.
             if service is any RequestCounting, let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
@@ -61,8 +61,16 @@ enum BrowserLauncher {
             app.onReady = {
                 if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready pid=\(getpid())\n".utf8)) }
             }
-            await app.run(state)
+            let final = await app.run(state)
+            // Report deletes that did not happen on the restored terminal, before a deferred
+            // signal ends the process (with that signal's status, which is non-zero).
+            terminal.close()
+            for line in FailedDelete.exitReport(final.failedDeletesAtQuit) {
+                FileHandle.standardError.write(Data("hubcalls: \(line)\n".utf8))
+            }
+            return final.failedDeletesAtQuit
         }
+        if !failedDeletes.isEmpty { throw ExitCode.failure }
     }
 
     /// `$XDG_STATE_HOME/hubcalls/draft.json` (else `~/.local/state/hubcalls/draft.json`).
