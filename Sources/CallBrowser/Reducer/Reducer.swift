@@ -45,6 +45,9 @@ enum Reducer {
     // MARK: - Keys
 
     static func handleKey(_ state: inout AppState, _ key: String) -> [Effect] {
+        if let base = escapeThenKey(state, key) {
+            return handleKey(&state, "<Esc>") + handleKey(&state, base)
+        }
         if state.modal == nil, state.list.editingFilter != nil {
             return FilterBarController.handleKey(&state, key)
         }
@@ -62,6 +65,33 @@ enum Reducer {
             state.pendingKeys = []
             if keys.count > 1 { return handleKey(&state, key) }
             return unboundKey(&state, key)
+        }
+    }
+
+    /// `Esc` followed at once by a key reaches us in one read, which the terminal decodes as
+    /// Alt+key. When that chord means nothing here (no binding in the context, not an editing
+    /// key of the focused input) it was the two keys: returns the second one's notation, so
+    /// `Esc` `/` typed quickly clears the filter and opens the prompt instead of vanishing.
+    static func escapeThenKey(_ state: AppState, _ key: String) -> String? {
+        guard let parsed = Key(notation: key), parsed.modifiers == .alt else { return nil }
+        let base = Key(parsed.code, modifiers: [])
+        if case .none = state.bindings.match(state.pendingKeys + [key], in: state.context) {} else { return nil }
+        if case .none = state.bindings.match([key], in: state.context) {} else { return nil }
+        if takesEditingKey(state, parsed) { return nil }
+        return base.notation
+    }
+
+    /// Whether the focused text input edits with this key (`<A-b>` moves a word back in a
+    /// form's text field; the filter bar and pickers take `<A-BS>`).
+    static func takesEditingKey(_ state: AppState, _ key: Key) -> Bool {
+        if state.modal == nil, state.list.editingFilter != nil { return key.notation == "<A-BS>" }
+        switch state.context {
+        case .picker: return key.notation == "<A-BS>"
+        case .form:
+            guard let field = state.openForm?.focusedField, !field.readOnly, !field.isChoice else { return false }
+            var editor = FieldEditor(verbatim: "", cursor: 0, multiline: field.kind == .multiline)
+            return editor.handle(key)
+        default: return false
         }
     }
 
