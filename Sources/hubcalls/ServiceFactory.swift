@@ -34,9 +34,19 @@ enum ServiceFactory {
 
     /// Opens the local store. A database that does not exist yet is created and, unless
     /// `seedIfNew` is false, filled with the demo data, so a first run shows something.
+    /// An explicit `--db` must name a file in an existing directory: a typo must not quietly
+    /// create a directory tree and a demo CRM. Only the default location (under the XDG data
+    /// directory) is created on first run.
     static func makeLocal(_ global: GlobalOptions, options: LocalStoreOptions = .hubSpot, seedIfNew: Bool = true) async throws -> LocalCRMService {
         let path = databasePath(global)
         let isNew = !FileManager.default.fileExists(atPath: path)
+        if isNew, let db = global.db, !db.isEmpty {
+            let directory = (path as NSString).deletingLastPathComponent
+            var isDirectory: ObjCBool = false
+            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                throw CLIError("--db \(TerminalText.sanitize(path, multiline: false)): the directory \(TerminalText.sanitize(directory, multiline: false)) does not exist (create it first; only the default database location is created for you)")
+            }
+        }
         let store = try await CLIError.reporting { try LocalCRMService(path: path, options: options) }
         if isNew && seedIfNew {
             let summary = try await CLIError.reporting {

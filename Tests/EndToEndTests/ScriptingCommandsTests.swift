@@ -121,3 +121,35 @@ import Testing
         #expect(!again.stderr.contains("created"))
     }
 }
+
+/// `--db` in a directory that does not exist is a typo until proven otherwise.
+@Suite struct DatabasePathTests {
+    @Test("--db in a missing directory is refused and creates nothing")
+    func missingDirectoryIsRefused() throws {
+        let cli = try ScriptingCLI()
+        defer { cli.cleanUp() }
+        let missing = cli.directory.appendingPathComponent("no-such-dir")
+        let result = try cli.run(["list", "--limit", "1", "--db", missing.appendingPathComponent("x.sqlite").path], useDefaultDatabase: true)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("does not exist"), "stderr: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    @Test("--db naming a new file in an existing directory still creates the demo database")
+    func newFileInExistingDirectoryIsCreated() throws {
+        let cli = try ScriptingCLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["list", "--limit", "1"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("created a demo database"))
+    }
+
+    @Test("The default database location is created on first run")
+    func defaultLocationIsCreated() throws {
+        let cli = try ScriptingCLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["list", "--limit", "1"], useDefaultDatabase: true)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("xdg").path))
+    }
+}
