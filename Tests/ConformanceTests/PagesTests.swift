@@ -56,6 +56,21 @@ import Testing
         }
     }
 
+    @Test func aSlowCallerHasAtMostOnePageAskedForAhead() async throws {
+        try await withBackend(.hubspot) { backend in
+            try await Self.seed(backend, calls: 250)
+            let client = try #require(backend.client)
+            try await backend.server!.resetStats()
+            var pages = client.pages(.calls, ListRequest(limit: 50, properties: [CallProperty.title])).makeAsyncIterator()
+            _ = try await pages.next()
+            try await Task.sleep(for: .milliseconds(300))  // the caller is busy with page 1
+            #expect(try await backend.server!.stats().totalRequests == 2)
+            _ = try await pages.next()
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await backend.server!.stats().totalRequests == 3)
+        }
+    }
+
     @Test func aFailingPageEndsTheStreamWithItsError() async throws {
         try await withBackend(.hubspot, retry: RetryPolicy(maxAttempts: 1), wrap: { FailNthTransport($0, failing: 2) }) { backend in
             try await Self.seed(backend, calls: 30)

@@ -127,4 +127,29 @@ import Darwin
         let stty = try f.sttyAfterExit("0")
         #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
     }
+
+    @Test func aFailedSaveKeepsTheFormOpenWithTheTypedTextAndTheReason() throws {
+        let f = try Fixture()
+        let id = try f.newestCallID()
+        try f.start()
+        try f.session.waitFor(text: "Associations")
+        // The call vanishes behind the browser's back (its details are already loaded): the
+        // save will fail.
+        try Fixture.cli(["delete", "--db", f.database, id])
+        try f.session.send("e")
+        try f.session.waitFor(text: "─ Edit call")
+        try f.session.send("C-u")
+        try f.session.sendRaw("Kept after failure")
+        try f.session.send("C-s")
+        let screen = try f.session.waitFor(text: "Not saved:")
+        #expect(screen.contains("Kept after failure"))
+        #expect(screen.contains("─ Edit call"))
+        try f.session.send("Escape")
+        try f.session.waitFor(text: "Discard the changes")
+        try f.session.send("y")
+        try f.session.waitUntil("the form closed") { !$0.contains("─ Edit call") }
+        try f.session.send("q")
+        let stty = try f.sttyAfterExit("0")
+        #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
+    }
 }

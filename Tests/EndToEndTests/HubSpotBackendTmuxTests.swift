@@ -59,6 +59,12 @@ import Testing
         #expect(requests.contains("PATCH /crm/v3/objects/calls/\(firstID) → 200"))
         #expect(requests.contains("POST /crm/v3/objects/calls → 201"))
         #expect(!requests.contains(token))
+        // Each screen's cost follows its requests in the same log (the demo data gives some
+        // calls no contact, so a page costs 3 to 5 requests).
+        let pages = requests.split(separator: "\n").filter { $0.contains(" screen page: ") }
+        #expect(!pages.isEmpty)
+        #expect(pages.allSatisfy { line in ["3", "4", "5"].contains { line.contains(" screen page: \($0) requests (POST /crm/v3/objects/{type}/search") } }, "\(pages)")
+        #expect(requests.contains(" screen lookups: 3 requests"))
     }
 }
 

@@ -161,26 +161,36 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    /// The call with every property and its associated records by type.
+    /// The call with every property and its associated records by type. The records of
+    /// each type are read at the same time: on HubSpot the pane then waits for two round
+    /// trips, not one per type.
     func detail(_ callID: String) async throws -> CallDetail {
         let object = try await service.get(.calls, id: callID, properties: nil, associations: ObjectType.recordTypes)
-        var groups: [ObjectType: [RecordSummary]] = [:]
-        for type in ObjectType.recordTypes {
-            let ids = (object.associations[type] ?? []).map(\.id)
-            guard !ids.isEmpty else { continue }
-            let unique = Array(Set(ids)).sorted()
-            let result = try await service.batchRead(type, ids: unique, properties: RecordSummary.properties(for: type))
-            let byID = Dictionary(result.results.map { ($0.id, RecordSummary($0, type: type)) }, uniquingKeysWith: { a, _ in a })
-            var records = unique.map { byID[$0] ?? RecordSummary(ref: ObjectRef(type, $0), name: "\(type.label) \($0)") }
-            if PipelineStages.property(for: type) != nil {
-                let definitions = (try? await service.properties(type)) ?? []
-                for index in records.indices {
-                    records[index].subtitle = records[index].subtitle.map { PipelineStages.label($0, type: type, definitions: definitions) }
-                }
+        let groups = try await withThrowingTaskGroup(of: (ObjectType, [RecordSummary]).self) { group in
+            for type in ObjectType.recordTypes {
+                let ids = (object.associations[type] ?? []).map(\.id)
+                guard !ids.isEmpty else { continue }
+                group.addTask { (type, try await records(type, ids: Array(Set(ids)).sorted())) }
             }
-            groups[type] = records
+            var groups: [ObjectType: [RecordSummary]] = [:]
+            for try await (type, records) in group { groups[type] = records }
+            return groups
         }
         return CallDetail(call: Call(object), associations: groups)
+    }
+
+    /// Summaries of the records of one type, in `ids` order (a missing one by its id).
+    private func records(_ type: ObjectType, ids: [String]) async throws -> [RecordSummary] {
+        let result = try await service.batchRead(type, ids: ids, properties: RecordSummary.properties(for: type))
+        let byID = Dictionary(result.results.map { ($0.id, RecordSummary($0, type: type)) }, uniquingKeysWith: { a, _ in a })
+        var records = ids.map { byID[$0] ?? RecordSummary(ref: ObjectRef(type, $0), name: "\(type.label) \($0)") }
+        if PipelineStages.property(for: type) != nil {
+            let definitions = (try? await service.properties(type)) ?? []
+            for index in records.indices {
+                records[index].subtitle = records[index].subtitle.map { PipelineStages.label($0, type: type, definitions: definitions) }
+            }
+        }
+        return records
     }
 
     // MARK: - Errors

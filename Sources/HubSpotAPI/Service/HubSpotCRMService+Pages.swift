@@ -9,52 +9,19 @@ extension HubSpotCRMService {
     /// A list cursor is opaque, so page k+1 cannot be asked for before page k's answer has
     /// arrived; but it can be asked for before page k is decoded. The request for the next
     /// page goes out as soon as the cursor is read from the body (a partial decode of
-    /// `paging` only), and page k is decoded while the server works on page k+1. Under the
-    /// rate limit a long fetch is a chain of round trips in its first window, so this takes
-    /// the decoding off that chain. Pacing, retries and errors are those of ``list(_:_:)``;
-    /// at most one request is ahead of the caller.
+    /// `paging` only), and page k is decoded — and handed to the caller — while the server
+    /// works on page k+1. Under the rate limit a long fetch is a chain of round trips in its
+    /// first window, so this takes decoding off that chain. Pacing, retries and errors are
+    /// those of ``list(_:_:)``. At most one request is ahead of the caller: the next page is
+    /// asked for when the caller asks for the current one.
     ///
     /// ```swift
     /// for try await page in service.pages(.calls, ListRequest(limit: 100, properties: CallProperty.listSet)) {
     ///     export(page.results)
     /// }
     /// ```
-    public func pages(_ type: ObjectType, _ request: ListRequest) -> AsyncThrowingStream<Page, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                var ahead: Task<TransportResponse, any Error>?
-                do {
-                    var request = request
-                    request.properties = try await propertyNames(type, request.properties)
-                    let first = listRequest(type, request)
-                    var current: (http: HubSpotRequest, response: TransportResponse)? = (first, try await executor.send(first))
-                    while let step = current {
-                        let (http, response) = step
-                        try Task.checkCancellation()
-                        var next: HubSpotRequest?
-                        if let after = try decode(PagingOnly.self, response, for: http).paging?.next?.after {
-                            request.after = after
-                            let nextHTTP = listRequest(type, request)
-                            next = nextHTTP
-                            ahead = Task { [executor] in try await executor.send(nextHTTP) }
-                        }
-                        let page = try decode(CollectionResponse<SimplePublicObject>.self, response, for: http).page(type: type)
-                        continuation.yield(Page(results: page.results.map { Self.withRequestedAssociations($0, request.associations) }, nextAfter: page.nextAfter))
-                        if let next, let pending = ahead {
-                            current = (next, try await pending.value)
-                            ahead = nil
-                        } else {
-                            current = nil
-                        }
-                    }
-                    continuation.finish()
-                } catch {
-                    ahead?.cancel()
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+    public func pages(_ type: ObjectType, _ request: ListRequest) -> ListPages {
+        ListPages(service: self, type: type, request: request)
     }
 
     /// The `GET /crm/v3/objects/{type}` request for one page (properties already resolved).
@@ -65,6 +32,66 @@ extension HubSpotCRMService {
         query += Self.listQuery("associations", request.associations.map(\.rawValue))
         if request.archived { query.append(("archived", "true")) }
         return HubSpotRequest(.get, Self.objectsPath(type), endpoint: "/crm/v3/objects/{type}", query: query)
+    }
+}
+
+/// The pages of a list, each asked for one step ahead (``HubSpotCRMService/pages(_:_:)``).
+public struct ListPages: AsyncSequence, Sendable {
+    public typealias Element = Page
+
+    let service: HubSpotCRMService
+    let type: ObjectType
+    let request: ListRequest
+
+    public func makeAsyncIterator() -> Iterator { Iterator(pages: self) }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        private let pages: ListPages
+        private var request: ListRequest
+        /// The request for the page `next()` returns next, already on its way.
+        private var ahead: Task<(HubSpotRequest, TransportResponse), any Error>?
+        private var started = false
+        private var finished = false
+
+        init(pages: ListPages) {
+            self.pages = pages
+            request = pages.request
+        }
+
+        public mutating func next() async throws -> Page? {
+            guard !finished else { return nil }
+            do {
+                if !started {
+                    started = true
+                    request.properties = try await pages.service.propertyNames(pages.type, request.properties)
+                    ahead = send(request)
+                }
+                guard let pending = ahead else {
+                    finished = true
+                    return nil
+                }
+                let (http, response) = try await withTaskCancellationHandler { try await pending.value } onCancel: { pending.cancel() }
+                let service = pages.service
+                ahead = nil
+                if let after = try service.decode(PagingOnly.self, response, for: http).paging?.next?.after {
+                    request.after = after
+                    ahead = send(request)
+                }
+                let page = try service.decode(CollectionResponse<SimplePublicObject>.self, response, for: http).page(type: pages.type)
+                return Page(results: page.results.map { HubSpotCRMService.withRequestedAssociations($0, request.associations) }, nextAfter: page.nextAfter)
+            } catch {
+                finished = true
+                ahead?.cancel()
+                ahead = nil
+                throw error
+            }
+        }
+
+        private func send(_ request: ListRequest) -> Task<(HubSpotRequest, TransportResponse), any Error> {
+            let http = pages.service.listRequest(pages.type, request)
+            let executor = pages.service.executor
+            return Task { (http, try await executor.send(http)) }
+        }
     }
 }
 

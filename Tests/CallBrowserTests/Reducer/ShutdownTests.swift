@@ -99,4 +99,21 @@ import TerminalKit
         let final = await app.run(d.state)
         #expect(final.openForm?.field(CallProperty.title)?.value == "two lines")
     }
+
+    @Test func draftWritesLandInOrderSoADiscardedFormLeavesNoDraft() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hubcalls-draft-order-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("draft.json")
+        var d = TestDriver()
+        await d.start()
+        let terminal = MemoryTerminal(width: 120, height: 40, hangsUpAfterScript: false)
+        // Every key writes the draft; the discard clears it; all of it in quick succession.
+        terminal.script(keys: "e" + String(repeating: "x", count: 40) + "<Esc>y")
+        terminal.script([.terminationRequested(signal: 15)])
+        let app = BrowserApp(terminal: terminal, runner: EffectRunner(service: d.service, draftURL: url))
+        app.now = { TestDriver.now }
+        let final = await app.run(d.state)
+        #expect(final.modal == nil)
+        #expect(!FileManager.default.fileExists(atPath: url.path), "a draft write landed after the clear")
+    }
 }
