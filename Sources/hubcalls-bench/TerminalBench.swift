@@ -100,10 +100,29 @@ enum TerminalBench {
         pty.drain(quiet: 200, deadline: 2000)
     }
 
+    nonisolated(unsafe) static var tmuxStarted = false
+    static let tmuxSocket = "hubcalls-bench-\(getpid())"
+
+    /// Ends the tmux server of the tmux stage, if it was started.
+    static func stopTmux() {
+        guard tmuxStarted else { return }
+        _ = try? Subprocess.run(["tmux", "-L", tmuxSocket, "kill-server"])
+        // tmux leaves its socket file behind.
+        try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(tmuxSocket)")
+    }
+
     static func runTmux(_ options: BenchOptions, calls: Int, table: inout ResultTable) throws {
         var samples: [Double] = []
-        let socket = "hubcalls-bench-\(getpid())"
-        defer { _ = try? Subprocess.run(["tmux", "-L", socket, "kill-server"]) }
+        // One tmux server for the whole run, kept alive by an idle session: starting a second
+        // server from this process after the first one exits fails ("server exited
+        // unexpectedly"), so the stages share one. `stopTmux()` ends it.
+        let socket = tmuxSocket
+        if !tmuxStarted {
+            guard try Subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "keepalive", "sleep", "86400"]) == 0 else {
+                throw BenchError("cannot start a tmux server")
+            }
+            tmuxStarted = true
+        }
         for _ in 0..<5 {
             let readyFile = "\(options.workdir)/ready-\(UUID().uuidString)"
             let env = environment(readyFile: readyFile, options: options)

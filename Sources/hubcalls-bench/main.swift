@@ -18,6 +18,7 @@ func runBenchmark(_ options: BenchOptions) async throws -> ResultTable {
         if options.wants("pty") { try TerminalBench.runPTY(options, calls: calls, table: &table) }
         if options.wants("tmux") { try TerminalBench.runTmux(options, calls: calls, table: &table) }
     }
+    TerminalBench.stopTmux()
     if options.wants("http") { try await HTTPBench.run(options, table: &table) }
     return table
 }
@@ -27,6 +28,7 @@ do {
     let table = try await runBenchmark(options)
     print(table.markdown())
 } catch {
+    TerminalBench.stopTmux()
     FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
     exit(1)
 }

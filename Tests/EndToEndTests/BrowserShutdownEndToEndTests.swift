@@ -31,11 +31,11 @@ import Darwin
             try? FileManager.default.removeItem(at: directory)
         }
 
-        /// Starts the browser and waits until it has drawn its first page.
-        func start() throws {
+        /// Starts the browser (or `log --interactive`) and waits until it has drawn its first page.
+        func start(_ subcommand: String = "") throws {
             let ready = directory.appendingPathComponent("ready").path
             let state = directory.appendingPathComponent("state").path
-            try session.run("XDG_STATE_HOME=\(state) XDG_CONFIG_HOME=\(directory.path)/config HUBCALLS_READY_FILE=\(ready) \(try browserBinary()) --db \(database); echo EXIT-$?")
+            try session.run("XDG_STATE_HOME=\(state) XDG_CONFIG_HOME=\(directory.path)/config HUBCALLS_READY_FILE=\(ready) \(try browserBinary()) \(subcommand) --db \(database); echo EXIT-$?")
             try session.waitForFile(ready)
             let text = try String(contentsOfFile: ready, encoding: .utf8)
             guard let value = text.split(separator: "=").last.flatMap({ pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
@@ -151,5 +151,19 @@ import Darwin
         try f.session.send("q")
         let stty = try f.sttyAfterExit("0")
         #expect(sttyShowsCookedMode(stty), "stty -a: \(stty)")
+    }
+
+    @Test func quickLogFromTheShellPrintsTheNewCallAfterTheFormCloses() throws {
+        let f = try Fixture(width: 80, height: 24)
+        try f.start("log --interactive")
+        try f.session.waitFor(text: "─ Log a call")
+        try f.session.send("Tab", "Tab")
+        try f.session.sendRaw("Popup log")
+        try f.session.send("C-s")
+        let screen = try f.session.waitFor(text: "EXIT-0")
+        let line = screen.split(separator: "\n").first { $0.hasPrefix("Logged call ") }
+        #expect(line?.hasSuffix(": Popup log") == true, "\(screen)")
+        let id = line.flatMap { $0.dropFirst("Logged call ".count).split(separator: ":").first.map(String.init) } ?? ""
+        #expect(f.exists(id))
     }
 }

@@ -135,30 +135,39 @@ public struct EffectRunner: Sendable {
     /// Names each row after its first associated contact, else its first company. Contacts
     /// are read for the whole page; companies only for the calls without a contact. So a
     /// page whose calls all have contacts costs one association read and one batch read of
-    /// names, whatever its size (two more when some calls need a company).
+    /// names, whatever its size (two more when some calls need a company). The contacts'
+    /// names and the companies' associations are read at the same time.
     func rowsWithRecords(_ objects: [CRMObject]) async throws -> [CallRow] {
         let ids = objects.map(\.id)
         guard !ids.isEmpty else { return [] }
+        let contactLinks = try await service.batchAssociations(from: .calls, ids: ids, to: .contacts)
         var firstRecord: [String: ObjectRef] = [:]
-        var unnamed = ids
-        for type in [ObjectType.contacts, .companies] where !unnamed.isEmpty {
-            let links = try await service.batchAssociations(from: .calls, ids: unnamed, to: type)
-            for id in unnamed {
-                if let first = links[id]?.first { firstRecord[id] = ObjectRef(type, first.id) }
-            }
-            unnamed.removeAll { firstRecord[$0] != nil }
+        for id in ids {
+            if let first = contactLinks[id]?.first { firstRecord[id] = ObjectRef(.contacts, first.id) }
         }
-        var summaries: [ObjectRef: RecordSummary] = [:]
-        for type in [ObjectType.contacts, .companies] {
-            let wanted = Array(Set(firstRecord.values.filter { $0.type == type }.map(\.id))).sorted()
-            guard !wanted.isEmpty else { continue }
-            let result = try await service.batchRead(type, ids: wanted, properties: RecordSummary.properties(for: type))
-            for object in result.results { summaries[ObjectRef(type, object.id)] = RecordSummary(object, type: type) }
+        let unnamed = ids.filter { firstRecord[$0] == nil }
+        let contacts = Set(firstRecord.values.map(\.id))
+        async let contactNames = summaries(.contacts, ids: contacts)
+        async let companyLinks = unnamed.isEmpty ? [:] : service.batchAssociations(from: .calls, ids: unnamed, to: .companies)
+        for (id, records) in try await companyLinks {
+            if let first = records.first { firstRecord[id] = ObjectRef(.companies, first.id) }
         }
+        var summaries = try await contactNames
+        let companies = Set(firstRecord.values.filter { $0.type == .companies }.map(\.id))
+        summaries.merge(try await self.summaries(.companies, ids: companies)) { first, _ in first }
         return objects.map { object in
             let ref = firstRecord[object.id]
             return CallRow(call: Call(object), record: ref.map { summaries[$0] ?? RecordSummary(ref: $0, name: "\($0.type.label) \($0.id)") })
         }
+    }
+
+    /// Names of records of one type (one batch read; none for no ids).
+    private func summaries(_ type: ObjectType, ids: Set<String>) async throws -> [ObjectRef: RecordSummary] {
+        guard !ids.isEmpty else { return [:] }
+        let result = try await service.batchRead(type, ids: ids.sorted(), properties: RecordSummary.properties(for: type))
+        var summaries: [ObjectRef: RecordSummary] = [:]
+        for object in result.results { summaries[ObjectRef(type, object.id)] = RecordSummary(object, type: type) }
+        return summaries
     }
 
     /// The call with every property and its associated records by type. The records of

@@ -87,6 +87,7 @@ extension Reducer {
         case .callCreated(let token, let object):
             guard case .form(let form) = state.modal, form.savingToken == token else { return [] }
             state.modal = nil
+            state.loggedCall = Call(object)
             let title = Call(object).title.map { "“\($0)”" } ?? object.id
             state.setStatus("Logged call \(title)", .success)
             if state.quickLogOnly { return [.clearDraft, .quit] }

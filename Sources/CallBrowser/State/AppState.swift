@@ -21,6 +21,8 @@ public struct AppState: Sendable, Equatable {
     public var undo: UndoEntry?
     /// Why `u` cannot undo the last delete any more (its undo window ended and it was sent).
     public var expiredUndo: String?
+    /// The last call the quick-log form created (`hubcalls log --interactive` prints it).
+    public var loggedCall: Call?
     public var pendingDeletes: [String: PendingDelete] = [:]
     public var inFlight: [Int: InFlight] = [:]
     public var lookups = Lookups()

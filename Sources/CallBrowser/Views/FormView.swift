@@ -67,10 +67,11 @@ enum FormView {
             case .field(let fieldIndex, let fieldLine):
                 let field = form.fields[fieldIndex]
                 let valueX = fieldsArea.x + labelWidth + 2
-                if fieldLine == 0 {
+                // A field starts on its first row, or on the top row when scrolled into it.
+                if fieldLine == 0 || line == 0 {
                     buffer.write(Clean.line(field.label).fitted(toWidth: labelWidth), x: fieldsArea.x + 1, y: y, style: field.readOnly ? Theme.dim : Theme.label)
                     if field.kind == .multiline, !field.readOnly {
-                        let value = Rect(x: valueX, y: y, width: valueWidth, height: min(multilineRows, fieldsArea.maxY - y))
+                        let value = Rect(x: valueX, y: y, width: valueWidth, height: min(multilineRows - fieldLine, fieldsArea.maxY - y))
                         drawMultiline(field, focused: fieldIndex == form.focus && form.picker == nil, into: &buffer, area: value)
                     } else {
                         drawValue(field, form: form, focused: fieldIndex == form.focus && form.picker == nil, into: &buffer, x: valueX, y: y, width: valueWidth)

@@ -32,7 +32,8 @@ struct BrowseCommand: AsyncParsableCommand {
 /// Starts the browser (or only its quick-log form) on the real terminal.
 enum BrowserLauncher {
     @MainActor
-    static func run(global: GlobalOptions, quickLogOnly: Bool, readOnly: Bool = false) async throws {
+    @discardableResult
+    static func run(global: GlobalOptions, quickLogOnly: Bool, readOnly: Bool = false) async throws -> AppState? {
         let service = try await ServiceFactory.make(global, localOptions: .localBrowser)
         let environment = ProcessInfo.processInfo.environment
         let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: try global.checkedKeymapPath())
@@ -50,7 +51,7 @@ enum BrowserLauncher {
         let readyFile = environment["HUBCALLS_READY_FILE"]
         // A closed terminal (SIGHUP) or SIGTERM ends the browser like Q: pending deletes are
         // sent and the open form's draft kept before the process exits with that signal.
-        let failedDeletes = try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
+        let final = try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
             var runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
             // With the HTTP log on, each screen's cost follows its requests: `page: 3 requests (…)`.
             if service is any RequestCounting, let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
@@ -68,9 +69,10 @@ enum BrowserLauncher {
             for line in FailedDelete.exitReport(final.failedDeletesAtQuit) {
                 FileHandle.standardError.write(Data("hubcalls: \(line)\n".utf8))
             }
-            return final.failedDeletesAtQuit
+            return final
         }
-        if !failedDeletes.isEmpty { throw ExitCode.failure }
+        if !final.failedDeletesAtQuit.isEmpty { throw ExitCode.failure }
+        return final
     }
 
     /// `$XDG_STATE_HOME/hubcalls/draft.json` (else `~/.local/state/hubcalls/draft.json`).

@@ -61,7 +61,11 @@ struct LogCommand: AsyncParsableCommand {
 
     func run() async throws {
         if interactive {
-            try await BrowserLauncher.run(global: global, quickLogOnly: true)
+            // After the screen is gone: the new call's id stays in the scrollback (or a popup's
+            // output) for scripts and for `hubcalls show`.
+            if let call = try await BrowserLauncher.run(global: global, quickLogOnly: true)?.loggedCall {
+                print("Logged call \(call.id): \(TerminalText.sanitize(call.title ?? "(no title)"))")
+            }
             return
         }
         let service = try await ServiceFactory.make(global)
