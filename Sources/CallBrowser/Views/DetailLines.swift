@@ -81,7 +81,10 @@ enum DetailLines {
             detail = loaded
             complete = true
         } else if let error = state.detail.error {
-            return [[Span(error, Theme.error)]]
+            // Wrapped whole: the status line cuts long explanations (a 401's fix, say).
+            let text = Clean.line(error, width: 4_000)
+            return [[Span("Could not load call \(Clean.line(id, width: 40)):", Theme.error)]]
+                + text.wrapped(toWidth: max(1, width)).map { [Span($0, .plain)] }
         } else if let row, row.id == id {
             detail = CallDetail(call: row.call)
             complete = false

@@ -39,3 +39,19 @@ import Testing
         #expect(!driver.screen.joined().contains("Cannot reach"))
     }
 }
+
+/// A call whose detail cannot load says why in the detail pane, wrapped whole.
+@Suite struct DetailLoadErrorTests {
+    @Test func aLongDetailErrorIsWrappedWholeIntoTheDetailPane() async {
+        var driver = TestDriver(columns: 120, rows: 40)
+        let help = "Cannot reach 127.0.0.1:45951 (connection refused): you seem to be offline, or the server is down. Nothing was changed. (gave up after 2 attempts)"
+        await driver.service.fail("get", with: CRMError(kind: .offline, message: help))
+        await driver.start()
+        let paneWidth = DetailLines.paneWidth(driver.state)
+        let pane = driver.screen.dropFirst(1).map { String($0.suffix(paneWidth)).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(pane.contains("Could not load call 1000:"), "\(pane)")
+        for word in help.split(separator: " ") {
+            #expect(pane.contains(word), "\(word) is missing from the detail pane")
+        }
+    }
+}
