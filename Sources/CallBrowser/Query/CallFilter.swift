@@ -51,11 +51,13 @@ public struct CallFilter: Sendable, Equatable {
                 return .failure(FilterError("status:\(value) is not a call status; use one of \(CallStatus.allCases.map { $0.rawValue.lowercased() }.joined(separator: ", "))"))
             case "owner": filter.terms.append(.owner(value))
             case "direction":
-                guard case .unknown = CallDirection(value) else {
-                    filter.terms.append(.direction(CallDirection(value).rawValue))
+                // `in`/`out` as `hubcalls log --direction` takes them.
+                let spelled = ["in": "inbound", "out": "outbound"][value.lowercased()] ?? value
+                guard case .unknown = CallDirection(spelled) else {
+                    filter.terms.append(.direction(CallDirection(spelled).rawValue))
                     continue
                 }
-                return .failure(FilterError("direction:\(value) is not a direction; use inbound or outbound"))
+                return .failure(FilterError("direction:\(value) is not a direction; use inbound (in) or outbound (out)"))
             case "has":
                 switch value.lowercased() {
                 case "voicemail": filter.terms.append(.hasVoicemail)

@@ -176,3 +176,17 @@ import Testing
         #expect(s.list.cursor < s.list.scroll + s.listHeight)
     }
 }
+
+/// The filter's `direction:` takes the CLI's spellings too.
+@Suite struct DirectionFilterTests {
+    @Test func inAndOutAreAcceptedAsInboundAndOutbound() throws {
+        #expect(try CallFilter.parse("direction:in").get().terms == [.direction("INBOUND")])
+        #expect(try CallFilter.parse("direction:OUT").get().terms == [.direction("OUTBOUND")])
+        #expect(try CallFilter.parse("direction:outbound").get().terms == [.direction("OUTBOUND")])
+    }
+
+    @Test func anythingElseIsStillRefusedWithTheSpellings() {
+        guard case .failure(let error) = CallFilter.parse("direction:sideways") else { Issue.record("accepted"); return }
+        #expect(error.message.contains("inbound (in) or outbound (out)"))
+    }
+}
