@@ -31,6 +31,20 @@ import Testing
         #expect(d.state.undo != nil)
     }
 
+    @Test func choosingTheOutcomeTheCallAlreadyHasWritesNothing() async {
+        var d = await started()
+        await d.service.fail("update")
+        let before = d.effects.count
+        await d.press("o")
+        guard case .picker(let picker) = d.state.modal else { Issue.record("no picker"); return }
+        #expect(picker.items[picker.cursor].id == picker.currentID)
+        await d.press("<Enter>")
+        #expect(d.state.modal == nil)
+        #expect(!d.effects[before...].contains { if case .saveCall = $0 { true } else { false } })
+        #expect(d.state.status.message?.text == "Outcome unchanged: already \(OutcomeCatalog.defaults[0].label)")
+        #expect(d.state.undo == nil)
+    }
+
     @Test func aFailedOutcomeIsRolledBackWithTheReason() async {
         var d = await started()
         await d.service.fail("update")
@@ -65,10 +79,29 @@ import Testing
         await d.press("o")
         guard case .picker(let picker) = d.state.modal else { Issue.record("no picker"); return }
         #expect(picker.title == "Outcome of 3 marked calls")
-        await d.type("busy")
+        // An outcome none of the three has (a call that has it already is not written).
+        await d.type("wrong")
         await d.press("<Enter>")
         #expect(d.effects.contains { if case .batchUpdate(_, let updates) = $0 { updates.map(\.id) == ["1000", "1001", "1002"] } else { false } })
         #expect(d.state.status.message?.kind == .error)
+    }
+
+    @Test func markedCallsThatAlreadyHaveTheOutcomeAreNotWritten() async {
+        var d = await started()
+        await d.press("<Space>", "<Space>")
+        let current = d.state.list.rows[0]?.call.dispositionID
+        await d.press("o")
+        guard case .picker(let picker) = d.state.modal, let label = picker.items.first(where: { $0.id == current })?.label else { Issue.record("no picker"); return }
+        await d.type(label)
+        await d.press("<Enter>")
+        let written = d.effects.flatMap { effect -> [String] in
+            switch effect {
+            case .batchUpdate(_, let updates): updates.map(\.id)
+            case .saveCall(_, let id, _): [id]
+            default: []
+            }
+        }
+        #expect(written == ["1001"])
     }
 
     @Test func batchOutcomeSucceedsForEveryMarkedCall() async {
