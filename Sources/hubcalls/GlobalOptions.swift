@@ -5,7 +5,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Backend: local (embedded SQLite, the default) or hubspot.")
     var backend: String?
 
-    @Option(help: "Path of the local SQLite database (default: $XDG_DATA_HOME/hubcalls/hubcalls.sqlite; created and seeded with demo data when missing).")
+    @Option(help: "Path of the local SQLite database (default: $XDG_DATA_HOME/hubcalls/hubcalls.sqlite; a missing database is created with demo data; its directory must exist, except for the default).")
     var db: String?
 
     @Option(name: .customLong("base-url"), help: "HubSpot API base URL (hubspot backend).")

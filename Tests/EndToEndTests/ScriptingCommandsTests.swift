@@ -153,3 +153,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("xdg").path))
     }
 }
+
+/// `hubcalls --help` shows how to start the browser, the default command.
+@Suite struct TopLevelHelpTests {
+    @Test("hubcalls --help lists browse, and help browse names its options")
+    func helpListsBrowse() throws {
+        let cli = try ScriptingCLI()
+        defer { cli.cleanUp() }
+        let top = try cli.run(["--help"], useDefaultDatabase: true)
+        #expect(top.stdout.contains("browse"), "\(top.stdout)")
+        let browse = try cli.run(["help", "browse"], useDefaultDatabase: true)
+        for option in ["--db", "--keymap", "--read-only", "--backend"] {
+            #expect(browse.stdout.contains(option), "\(option) missing from: \(browse.stdout)")
+        }
+    }
+}

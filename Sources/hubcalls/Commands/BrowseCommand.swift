@@ -11,7 +11,7 @@ struct BrowseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "browse",
         abstract: "Browse calls full-screen (the default command).",
-        shouldDisplay: false
+        discussion: "Running hubcalls with no subcommand browses; 'hubcalls help browse' lists the options."
     )
 
     @OptionGroup var global: GlobalOptions
