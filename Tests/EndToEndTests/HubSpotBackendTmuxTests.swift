@@ -66,6 +66,40 @@ import Testing
         #expect(pages.allSatisfy { line in ["3", "4", "5"].contains { line.contains(" screen page: \($0) requests (POST /crm/v3/objects/{type}/search") } }, "\(pages)")
         #expect(requests.contains(" screen lookups: 3 requests"))
     }
+
+
+    /// The server goes away, the user deletes a call and quits: the delete cannot be sent,
+    /// so the exit status is non-zero and stderr names the call and the reason.
+    @Test func aDeleteThatCannotBeSentIsReportedOnExit() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hubcalls-hubspot-offline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let token = "e2e-" + UUID().uuidString
+        let (server, port) = try await ServeCommandTests.launch(["--no-rate-limit"], environment: ["HUBCALLS_SERVE_TOKEN": token], in: directory)
+        defer { server.stop() }
+        let api = ServerAPI(port: port, token: token)
+        let newest = try await api.search(["sorts": [["propertyName": "hs_timestamp", "direction": "DESCENDING"]], "limit": 1, "properties": ["hs_call_title"]])
+        let firstID = try #require(newest.first?["id"] as? String)
+
+        let launcher = try writeLauncher(in: directory, token: token, arguments: ["--backend", "hubspot", "--base-url", "http://127.0.0.1:\(port)"])
+        let stderr = directory.appendingPathComponent("stderr.txt").path
+        let tmux = try TmuxSession(width: 120, height: 40)
+        defer { tmux.kill() }
+        try tmux.run("\(launcher) 2>\(stderr); echo EXIT-$?")
+        try tmux.waitForFile(directory.appendingPathComponent("ready").path)
+        try tmux.waitUntil("the list and the detail pane") { $0.contains("1/300") && $0.contains("Associations") }
+
+        server.stop()
+        try tmux.send("d")
+        try tmux.waitFor(text: "[ Delete ]")
+        try tmux.send("y")
+        try tmux.waitFor(text: "299 calls")
+        try tmux.send("Q")
+        try tmux.waitFor(text: "EXIT-1")
+        let report = try String(contentsOfFile: stderr, encoding: .utf8)
+        #expect(report.contains("1 call was NOT deleted (\(firstID)"), "\(report)")
+        #expect(report.contains("Cannot reach"), "\(report)")
+    }
 }
 
 /// A 0700 script that starts `hubcalls arguments…` with the token in its environment, so

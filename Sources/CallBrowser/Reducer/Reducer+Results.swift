@@ -157,7 +157,10 @@ extension Reducer {
     /// quitting they are kept for the exit report, and the app quits once no delete is out.
     static func archivedResult(_ state: inout AppState, deleting: [PendingDelete], archived: [String], failures: [CRMError]) -> [Effect] {
         if !archived.isEmpty { state.list.rows.shiftOffsets(by: archived.count) }
-        let done = Set(archived)
+        // A call someone else deleted meanwhile is gone as the user wanted: not a failure.
+        let alreadyGone = failures.filter { $0.kind == .notFound }.compactMap(\.id)
+        let failures = failures.filter { $0.kind != .notFound }
+        let done = Set(archived + alreadyGone)
         let notDeleted = deleting.filter { !done.contains($0.row.id) }
         let failed = notDeleted.map { pending in
             let error = failures.first { $0.id == pending.row.id } ?? failures.first

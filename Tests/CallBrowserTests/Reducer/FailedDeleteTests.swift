@@ -84,6 +84,21 @@ import Testing
         #expect(state.failedDeletesAtQuit.map(\.id) == ["1000"])
     }
 
+    @Test func aCallDeletedElsewhereMeanwhileIsNotAFailure() async {
+        var d = TestDriver()
+        await d.start()
+        await d.press("d", "y")
+        try? await d.service.archive(.calls, id: "1000")
+        await d.advance(seconds: AppState.undoWindow + 1)
+        #expect(!d.state.list.rows.loaded.contains { $0.id == "1000" })
+        #expect(d.state.status.message?.kind != .error)
+        await d.press("d", "y")
+        try? await d.service.archive(.calls, id: "1001")
+        await d.press("Q")
+        #expect(d.quit)
+        #expect(d.state.failedDeletesAtQuit.isEmpty)
+    }
+
     @Test func theExitReportNamesTheCallsAndTheReasonOncePerReason() {
         let report = FailedDelete.exitReport([
             FailedDelete(id: "1", title: "Intro\u{1B}[2J call", reason: "offline"),
