@@ -13,6 +13,14 @@ enum HelpContent {
     static func lines(_ state: AppState, width: Int? = nil) -> [[Span]] {
         let width = width ?? max(1, state.columns - 4)
         var lines: [[Span]] = []
+        // The status line cuts a long error or warning; help has room to show it whole.
+        if let message = state.status.message, message.kind == .error || message.kind == .warning {
+            lines.append([Span("Last message", Theme.header)])
+            for part in Clean.line(message.text, width: 4_000).wrapped(toWidth: max(10, width - 2)) {
+                lines.append([Span("  " + part, message.kind == .error ? Theme.error : Theme.warning)])
+            }
+            lines.append([])
+        }
         var seenGroups: [String] = []
         for row in ActionTable.rows where !seenGroups.contains(row.group) { seenGroups.append(row.group) }
         let shown = ActionTable.rows.filter { !(state.readOnly && ($0.dangerous || CallController.mutating.contains($0.action))) }

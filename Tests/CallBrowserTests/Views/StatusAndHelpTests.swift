@@ -47,3 +47,28 @@ import Testing
         #expect(all.contains { $0.hasSuffix("a few seconds (asks first)") }, "the end of a long help text is on its own line")
     }
 }
+
+/// An error too long for the status line can be read whole on the help screen.
+@Suite struct LastMessageInHelpTests {
+    @Test func helpShowsTheLastErrorWrappedWhole() async {
+        var driver = TestDriver(columns: 80, rows: 24)
+        await driver.start()
+        let message = "Could not delete “Contract questions”: Cannot reach 127.0.0.1:45951 (connection refused): you seem to be offline, or the server is down. Nothing was changed. (gave up after 2 attempts); it is back in the list"
+        driver.state.setStatus(message, .error)
+        #expect(!(driver.screen.last ?? "").contains("it is back in the list"), "the status line cuts it")
+        await driver.press("?")
+        let text = driver.screen.joined(separator: " ")
+        #expect(text.contains("Last message"))
+        for word in message.split(separator: " ") {
+            #expect(text.contains(word), "\(word) is missing from help")
+        }
+    }
+
+    @Test func helpWithoutAnErrorHasNoLastMessage() async {
+        var driver = TestDriver(columns: 80, rows: 24)
+        await driver.start()
+        driver.state.setStatus("Saved", .success)
+        await driver.press("?")
+        #expect(!driver.screen.joined().contains("Last message"))
+    }
+}
