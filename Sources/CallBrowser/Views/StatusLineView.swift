@@ -46,7 +46,14 @@ enum StatusLineView {
             case .success: Theme.success
             case .info: .plain
             }
-            buffer.write(Clean.line(message.text, width: leftWidth + 1).truncated(toWidth: leftWidth), x: area.x, y: area.y, maxWidth: leftWidth, style: style)
+            var text = Clean.line(message.text, width: leftWidth + 1)
+            // A cut error or warning says where to read it whole (help shows it at its top).
+            if text.displayWidth > leftWidth, message.kind == .error || message.kind == .warning,
+               let help = state.bindings.firstKey(for: .showHelp, from: .global) {
+                let more = " (\(help): all)"
+                if leftWidth > more.displayWidth + 20 { text = text.truncated(toWidth: leftWidth - more.displayWidth) + more }
+            }
+            buffer.write(text.truncated(toWidth: leftWidth), x: area.x, y: area.y, maxWidth: leftWidth, style: style)
         } else {
             buffer.write(hints(state), x: area.x, y: area.y, width: leftWidth)
         }
