@@ -9,6 +9,8 @@ enum FilterBarController {
             return apply(&state, text)
         case "<Esc>", "<C-c>":
             state.list.editingFilter = nil
+            // An error about the abandoned text (a bad term) no longer applies.
+            if state.status.message?.kind == .error { state.status.message = nil }
             return []
         case "<BS>", "<C-h>":
             if !text.isEmpty { text.removeLast() }

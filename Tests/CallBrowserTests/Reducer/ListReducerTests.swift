@@ -190,3 +190,19 @@ import Testing
         #expect(error.message.contains("inbound (in) or outbound (out)"))
     }
 }
+
+/// The filter prompt's error belongs to the prompt.
+@Suite struct FilterPromptErrorTests {
+    @Test func abandoningThePromptClearsItsError() async {
+        var d = TestDriver()
+        await d.start()
+        await d.press("/")
+        await d.type("bogus:1")
+        await d.press("<Enter>")
+        #expect(d.state.status.message?.kind == .error)
+        await d.press("<Esc>")
+        #expect(d.state.list.editingFilter == nil)
+        #expect(d.state.status.message == nil)
+        #expect(d.screen.last?.contains("bogus") == false)
+    }
+}
