@@ -39,11 +39,11 @@ enum ListController {
         case .toggleSortTime:
             state.list.sort = state.list.sort == .newestFirst ? .oldestFirst : .newestFirst
             state.setStatus("Sorted \(state.list.sort.label)", .info)
-            return reload(&state, keepSelection: false)
+            return resort(&state)
         case .toggleSortDuration:
             state.list.sort = state.list.sort == .longestFirst ? .shortestFirst : .longestFirst
             state.setStatus("Sorted \(state.list.sort.label)", .info)
-            return reload(&state, keepSelection: false)
+            return resort(&state)
         case .toggleMark:
             guard let id = state.list.selected?.id else { return [] }
             if state.list.marked.contains(id) { state.list.marked.remove(id) } else { state.list.marked.insert(id) }
@@ -84,6 +84,15 @@ enum ListController {
     }
 
     // MARK: - Loading
+
+    /// Reloads in the new order from the top, keeping the selected call under the cursor
+    /// when it is on the first page (else the cursor is on the first row).
+    static func resort(_ state: inout AppState) -> [Effect] {
+        let selected = state.list.selected?.id
+        let effects = reload(&state, keepSelection: false)
+        state.list.keepSelectionID = selected
+        return effects
+    }
 
     /// Starts the query over: first page of the current filter and sort.
     static func reload(_ state: inout AppState, keepSelection: Bool) -> [Effect] {

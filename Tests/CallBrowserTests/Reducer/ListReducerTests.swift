@@ -206,3 +206,18 @@ import Testing
         #expect(d.screen.last?.contains("bogus") == false)
     }
 }
+
+/// Sorting keeps the call the user was on (QA2 Q18).
+@Suite struct SortKeepsSelectionTests {
+    @Test func reSortingKeepsTheSelectedCallUnderTheCursor() async {
+        var d = TestDriver()
+        await d.start()
+        await d.press("j", "j", "j")
+        let selected = d.state.list.selected?.id
+        #expect(selected != nil)
+        await d.press("s")
+        #expect(d.state.list.sort == .oldestFirst)
+        #expect(d.state.list.selected?.id == selected)
+        #expect(d.state.list.cursor != 3, "the order changed, so the call moved")
+    }
+}
