@@ -15,7 +15,9 @@ enum DetailController {
         case .halfPageUp: scroll(&state, by: -max(1, page / 2))
         case .moveTop: state.detail.scroll = 0
         case .moveBottom: scroll(&state, by: Int.max / 4)
-        case .back: state.focus = .list
+        case .back:
+            state.focus = .list
+            dropInfoMessage(&state)
         default: break
         }
         return []
@@ -31,7 +33,15 @@ enum DetailController {
         guard let id = state.list.selected?.id else { return [] }
         state.focus = .detail
         state.detail.scroll = 0
+        dropInfoMessage(&state)
         return load(&state, id)
+    }
+
+    /// A focus change shows the new context's key hints: a plain note (`Filter: …`) would
+    /// hide them and with them the sign that `j` now scrolls the other pane. Errors,
+    /// warnings and successes (the undo offer) stay.
+    static func dropInfoMessage(_ state: inout AppState) {
+        if state.status.message?.kind == .info { state.status.message = nil }
     }
 
     /// In the split layout the side pane shows the selected call: load it when it changes.

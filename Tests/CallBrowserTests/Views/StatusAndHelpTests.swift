@@ -74,3 +74,27 @@ import Testing
         #expect(!driver.screen.joined().contains("Last message"))
     }
 }
+
+/// Switching panes shows the new context's hints (QA2 Q9).
+@Suite struct FocusHintsTests {
+    @Test func openingTheDetailReplacesAPlainNoteWithTheDetailHints() async {
+        var d = TestDriver()
+        await d.start()
+        await d.press("/")
+        await d.type("Call")
+        await d.press("<Enter>")
+        #expect(d.state.status.message?.text.hasPrefix("Filter:") == true)
+        await d.press("<Enter>")
+        #expect(d.state.focus == .detail)
+        let back = d.state.bindings.firstKey(for: .back, from: .detail) ?? "?"
+        #expect(d.screen.last?.hasPrefix("\(back) back") == true, "\(d.screen.last ?? "")")
+    }
+
+    @Test func anErrorStaysWhenTheFocusChanges() async {
+        var d = TestDriver()
+        await d.start()
+        d.state.setStatus("Could not save: boom", .error)
+        await d.press("<Enter>")
+        #expect(d.state.status.message?.text == "Could not save: boom")
+    }
+}
