@@ -148,7 +148,10 @@ extension Reducer {
     static func failed(_ state: inout AppState, _ token: Int, _ error: CRMError) -> [Effect] {
         guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
         if let rollback = flight.rollback { Mutations.rollback(&state, rollback) }
-        state.setStatus("Failed (\(flight.label.lowercased())): \(error.description)", .error)
+        // The label is the success text ("Outcome set to …"): quote it and say it did not
+        // happen, rather than reading as if it had.
+        let putBack = flight.rollback == nil ? "" : "; put back as it was"
+        state.setStatus("“\(flight.label)” did not go through\(putBack): \(error.description)", .error)
         return []
     }
 

@@ -55,6 +55,8 @@ import Testing
         #expect(d.state.list.rows[0]?.call.dispositionID == before)
         #expect(d.state.status.message?.kind == .error)
         #expect(d.state.status.message?.text.contains("update refused by the fake") == true)
+        // Says it did not happen, with the outcome's label as the user knows it.
+        #expect(d.state.status.message?.text.hasPrefix("“Outcome set to Wrong number” did not go through; put back as it was: ") == true)
         #expect(d.state.undo == nil)
     }
 
