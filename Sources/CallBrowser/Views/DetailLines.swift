@@ -117,10 +117,10 @@ enum DetailLines {
         let extra = complete ? call.object.properties.keys.filter { !known.contains($0) }.sorted() : []
         // Two fifths of a narrow pane, so "Activity date" and "Call direction" stay whole beside the list.
         let labelColumn = min(labelWidth, max(8, width * 2 / 5))
-        for (name, label, type) in definitions.map({ ($0.name, $0.label, $0.type) }) + extra.map({ ($0, $0, PropertyDefinition.ValueType.string) }) {
+        for (name, label, type, options) in definitions.map({ ($0.name, $0.label, $0.type, $0.options) }) + extra.map({ ($0, $0, PropertyDefinition.ValueType.string, [PropertyOption]()) }) {
             let raw = call.object[property: name]
             let pending = !complete && call.object.properties[name] == nil
-            let value = format(name: name, type: type, raw: raw, state)
+            let value = format(name: name, type: type, options: options, raw: raw, state)
             let valueWidth = max(1, width - labelColumn - 1)
             let rows = value.isEmpty ? [pending ? "…" : "—"] : Clean.line(value, width: valueWidth * 4).wrapped(toWidth: valueWidth)
             for (i, row) in rows.prefix(4).enumerated() {
@@ -164,8 +164,9 @@ enum DetailLines {
     }
 
     /// A property value for people: outcome labels, owner names, local and exact times,
-    /// durations, status and direction labels.
-    static func format(name: String, type: PropertyDefinition.ValueType, raw: String?, _ state: AppState) -> String {
+    /// durations, status and direction labels, and option labels of other enumerations (as
+    /// the edit form shows them).
+    static func format(name: String, type: PropertyDefinition.ValueType, options: [PropertyOption] = [], raw: String?, _ state: AppState) -> String {
         guard let raw, !raw.isEmpty else { return "" }
         switch name {
         case CallProperty.disposition: return "\(state.lookups.outcomes.label(for: raw)) (\(OutcomeCatalog.shortGUID(raw)))"
@@ -180,6 +181,7 @@ enum DetailLines {
         if type == .datetime || type == .date, let date = HubSpotTimestamp.parse(raw) {
             return "\(TimeFormat.local(date, timeZone: state.timeZone)) \(TimeFormat.zoneName(state.timeZone, at: date)) (\(HubSpotTimestamp.format(date)))"
         }
+        if let option = options.first(where: { $0.value == raw }) { return option.label }
         return raw
     }
 }

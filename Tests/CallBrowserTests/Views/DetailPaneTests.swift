@@ -24,9 +24,23 @@ import Testing
         let words = text.split(separator: " ").joined(separator: " ")
         #expect(words.contains(VoicemailBadge.voicemail.meaning), "\(words)")
     }
+
+    @Test func anEnumerationShowsItsOptionLabelAsTheEditFormDoes() async {
+        let service = FakeCRMService()
+        await service.setProperty(CallProperty.source, to: "INTEGRATIONS_PLATFORM", onCall: "1000")
+        var driver = TestDriver(columns: 120, rows: 60, service: service)
+        await driver.start()
+        let pane = driver.screen.map { $0.split(separator: "│").last.map(String.init) ?? "" }
+        #expect(pane.contains { $0.contains("Call source") && $0.contains("Integrations platform") }, "\(pane.joined(separator: "\n"))")
+        #expect(!pane.contains { $0.contains("INTEGRATIONS_PLATFORM") })
+    }
 }
 
 extension FakeCRMService {
+    func setProperty(_ name: String, to value: String, onCall id: String) {
+        objects[.calls]?[id]?[property: name] = value
+    }
+
     func rename(contact id: String, first: String, last: String) {
         objects[.contacts]?[id]?[property: "firstname"] = first
         objects[.contacts]?[id]?[property: "lastname"] = last
