@@ -24,6 +24,31 @@ public enum TimeFormat {
         return dateOnly(parts) + " " + two(parts.hour) + ":" + two(parts.minute) + ":" + two(parts.second)
     }
 
+    /// A property's time for the detail pane: `2025-11-02 14:03:05 CET`, with `exact`
+    /// followed by the UTC form (`(2025-11-02T13:03:05.000Z)`); nil when `raw` is no time.
+    /// Kept per value and zone: parsing and the zone's abbreviation cost more than the rest of
+    /// the side pane, which shows the same times again as the cursor comes back.
+    public static func detailTime(_ raw: String, timeZone: TimeZone, exact: Bool) -> String? {
+        let key = DetailTimeKey(raw: raw, zone: timeZone.identifier, exact: exact)
+        if let cached = detailTimes.withLock({ $0[key] }) { return cached }
+        guard let date = HubSpotTimestamp.parse(raw) else { return nil }
+        var text = local(date, timeZone: timeZone) + " " + zoneName(timeZone, at: date)
+        if exact { text += " (\(HubSpotTimestamp.format(date)))" }
+        detailTimes.withLock { cache in
+            if cache.count >= 4_096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = text
+        }
+        return text
+    }
+
+    private struct DetailTimeKey: Hashable {
+        var raw: String
+        var zone: String
+        var exact: Bool
+    }
+
+    private static let detailTimes = LockedValue<[DetailTimeKey: String]>([:])
+
     /// The zone's abbreviation (`UTC`, `CET`).
     public static func zoneName(_ timeZone: TimeZone, at date: Date) -> String {
         let name = timeZone.abbreviation(for: date) ?? timeZone.identifier
@@ -62,11 +87,33 @@ public enum TimeFormat {
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
+    /// A Gregorian calendar in `timeZone`. Made once per zone: making one costs more than
+    /// formatting a row's time with it.
     static func calendar(_ timeZone: TimeZone) -> Calendar {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        return cal
+        calendars.withLock { cache in
+            if let cached = cache, cached.timeZone == timeZone { return cached }
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = timeZone
+            cache = cal
+            return cal
+        }
     }
+
+    /// The start of the day `date` falls on, in the zone. Every frame asks (the list's
+    /// relative times depend on it), so the day last asked for is kept.
+    static func startOfDay(_ date: Date, timeZone: TimeZone) -> Date {
+        if let day = days.withLock({ $0 }), day.zone == timeZone, day.range.contains(date) { return day.range.lowerBound }
+        let cal = calendar(timeZone)
+        let start = cal.startOfDay(for: date)
+        let end = cal.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+        guard start <= date, date < end else { return start }
+        days.withLock { $0 = (timeZone, start..<end) }
+        return start
+    }
+
+    private static let days = LockedValue<(zone: TimeZone, range: Range<Date>)?>(nil)
+
+    private static let calendars = LockedValue<Calendar?>(nil)
 
     static func dateOnly(_ parts: DateComponents) -> String {
         four(parts.year) + "-" + two(parts.month) + "-" + two(parts.day)
