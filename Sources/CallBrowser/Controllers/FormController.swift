@@ -150,7 +150,7 @@ enum FormController {
     static func wire(_ field: FormField, _ state: AppState) -> String {
         switch field.kind {
         case .datetime: TimeFormat.wireValue(fromLocal: field.value, timeZone: state.timeZone)
-        case .duration: TimeFormat.durationMilliseconds(field.value)
+        case .duration: CallDuration.milliseconds(field.value).map(String.init) ?? field.value.trimmingCharacters(in: .whitespaces)
         default: field.value
         }
     }
@@ -163,8 +163,8 @@ enum FormController {
             if field.kind == .number, !value.isEmpty, Double(value) == nil {
                 issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "\(field.label) must be a number"))
             }
-            if field.kind == .duration, !value.isEmpty, Int(value) == nil {
-                issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Duration must be h:mm:ss, m:ss or milliseconds"))
+            if field.kind == .duration, !value.isEmpty, CallDuration.milliseconds(field.value) == nil {
+                issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Not a duration; use e.g. \(CallDuration.examples)"))
                 continue
             }
             if creating, value.isEmpty { continue }

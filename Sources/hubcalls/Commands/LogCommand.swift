@@ -32,7 +32,7 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: "Outcome label (e.g. Connected) or its GUID.")
     var outcome: String?
 
-    @Option(help: "Duration: \(DurationParser.help).")
+    @Option(help: "Duration: \(CallDuration.examples).")
     var duration: String?
 
     @Option(help: "When the call happened: ISO-8601 (2025-05-02T14:00:00Z) or epoch milliseconds. Default: now.")
@@ -99,8 +99,8 @@ struct LogCommand: AsyncParsableCommand {
         if let direction { properties[CallProperty.direction] = try Self.direction(direction).rawValue }
         if let status { properties[CallProperty.status] = try Self.status(status).rawValue }
         if let duration {
-            guard let ms = DurationParser.milliseconds(duration) else {
-                throw CLIError("Cannot read duration \"\(TerminalText.sanitize(duration))\": \(DurationParser.help)")
+            guard let ms = CallDuration.milliseconds(duration) else {
+                throw CLIError("Cannot read duration \"\(TerminalText.sanitize(duration))\": use e.g. \(CallDuration.examples)")
             }
             properties[CallProperty.duration] = String(ms)
         }
