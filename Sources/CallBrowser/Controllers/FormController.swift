@@ -255,6 +255,28 @@ enum FormController {
         return [.clearDraft]
     }
 
+    /// Owners and outcomes arrived after the quick-log form opened (`hubcalls log
+    /// --interactive` opens it at once): its pickers get them, and an untouched owner field
+    /// the configured owner.
+    static func lookupsArrived(_ state: inout AppState) {
+        guard case .form(var form) = state.modal, form.kind == .quickLog else { return }
+        for index in form.fields.indices {
+            switch form.fields[index].name {
+            case CallProperty.owner:
+                form.fields[index].options = FormBuilder.ownerOptions(state)
+                if form.fields[index].value.isEmpty, form.fields[index].original.isEmpty, let id = FormBuilder.defaultOwnerID(state) {
+                    form.fields[index].value = id
+                    form.fields[index].original = id
+                }
+            case CallProperty.disposition:
+                form.fields[index].options = FormBuilder.outcomeOptions(state)
+            default:
+                break
+            }
+        }
+        state.modal = .form(form)
+    }
+
     // MARK: - Timer
 
     static func tickTimer(_ state: inout AppState) {

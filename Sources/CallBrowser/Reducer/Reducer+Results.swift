@@ -7,6 +7,10 @@ extension Reducer {
         switch msg {
         case .lookupsLoaded(_, let lookups):
             state.lookups = lookups
+            if let wanted = state.defaultOwner, FormBuilder.defaultOwnerID(state) == nil {
+                state.setStatus("config.toml: owner “\(Clean.line(wanted, width: 60))” is none of the account's owners; quick-logged calls get no owner", .warning, for: 10)
+            }
+            FormController.lookupsArrived(&state)
             return []
         case .lookupsFailed(_, let error):
             state.setStatus("Could not load owners and outcomes: \(error.description)", .error)
