@@ -39,7 +39,11 @@ extension Reducer {
             guard token == state.detail.loadingToken else { return [] }
             state.detail.loadingToken = nil
             state.detail.error = error.description
-            if state.pendingIntent?.callID == callID { state.pendingIntent = nil }
+            if state.pendingIntent?.callID == callID {
+                // What was typed for the action's form must not run on the list instead.
+                state.pendingIntent = nil
+                state.typeAhead = []
+            }
             if state.draftToRestore != nil {
                 state.draftToRestore = nil
                 state.setStatus("A saved draft was for call \(callID), which could not be loaded; draft dropped", .warning)
@@ -209,12 +213,16 @@ extension Reducer {
             state.draftToRestore = nil
             state.modal = .form(FormBuilder.apply(draft, to: FormBuilder.edit(detail.call, state)))
             state.setStatus("Restored an unsaved draft", .info)
-            return []
+            // An edit asked for meanwhile is this form; what was typed for it goes into it.
+            guard state.pendingIntent?.callID == detail.call.id else { return [] }
+            state.pendingIntent = nil
+            return replayTypeAhead(&state)
         }
         if let intent = state.pendingIntent, intent.callID == detail.call.id {
             state.pendingIntent = nil
             if state.status.message?.text == "Loading the call…" { state.status.message = nil }
-            return CallController.withDetail(&state, intent.action, intent.callID)
+            let effects = CallController.withDetail(&state, intent.action, intent.callID)
+            return effects + replayTypeAhead(&state)
         }
         return []
     }

@@ -43,6 +43,9 @@ public struct AppState: Sendable, Equatable {
     public var quickLogOnly = false
     /// An action waiting for the call's detail to load (edit, pin, remove association).
     public var pendingIntent: PendingIntent?
+    /// Keys and pastes that arrived while ``pendingIntent`` waited: they were typed for what
+    /// the action opens (the edit form), so they run once it is open, never on the list.
+    public var typeAhead: [Msg] = []
     /// A draft found at start, applied once its call's detail arrives.
     public var draftToRestore: FormDraft?
     /// Records seen in associations, by `type:id`, so undoing a removal can name them.

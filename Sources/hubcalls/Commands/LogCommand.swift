@@ -38,7 +38,7 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: "When the call happened: ISO-8601 (2025-05-02T14:00:00Z) or epoch milliseconds. Default: now.")
     var timestamp: String?
 
-    @Option(help: "Owner id, email or name.")
+    @Option(help: "Owner id, email or name. Default: `owner` in config.toml, else none.")
     var owner: String?
 
     @Option(help: "Associate with this contact id (repeatable).")
