@@ -61,16 +61,6 @@ public enum TimeFormat {
         return String(HubSpotTimestamp.milliseconds(date))
     }
 
-    /// A duration field's text as milliseconds: `h:mm:ss`, `m:ss`, or plain milliseconds.
-    public static func durationMilliseconds(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.contains(":") else { return trimmed }
-        let parts = trimmed.split(separator: ":").map { Int($0) }
-        guard parts.count <= 3, parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return trimmed }
-        let seconds = parts.reduce(0) { $0 * 60 + $1! }
-        return String(seconds * 1000)
-    }
-
     // MARK: - Helpers
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]

@@ -7,6 +7,10 @@ extension Reducer {
         switch msg {
         case .lookupsLoaded(_, let lookups):
             state.lookups = lookups
+            if let wanted = state.defaultOwner, FormBuilder.defaultOwnerID(state) == nil {
+                state.setStatus("config.toml: owner “\(Clean.line(wanted, width: 60))” is none of the account's owners; quick-logged calls get no owner", .warning, for: 10)
+            }
+            FormController.lookupsArrived(&state)
             return []
         case .lookupsFailed(_, let error):
             state.setStatus("Could not load owners and outcomes: \(error.description)", .error)
@@ -48,7 +52,8 @@ extension Reducer {
             guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
             Mutations.applyLocally(&state, object.id, object.properties.compactMapValues { $0 }.filter { CallFilter.listProperties.contains($0.key) })
             succeeded(&state, flight)
-            return FormController.saved(&state, token: token)
+            let closed = FormController.saved(&state, token: token)
+            return closed + ListController.reposition(&state, id: object.id)
         case .saveFailed(let token, let error):
             let effects = failed(&state, token, error)
             _ = FormController.saveFailed(&state, token: token, error)
@@ -91,7 +96,10 @@ extension Reducer {
             let title = Call(object).title.map { "“\($0)”" } ?? object.id
             state.setStatus("Logged call \(title)", .success)
             if state.quickLogOnly { return [.clearDraft, .quit] }
-            return [.clearDraft] + ListController.reload(&state, keepSelection: true)
+            // The cursor goes to the new call where the order puts it (the top, newest first).
+            let reload = ListController.reload(&state, keepSelection: true)
+            state.list.keepSelectionID = object.id
+            return [.clearDraft] + reload
         case .createFailed(let token, let error):
             guard case .form(var form) = state.modal, form.savingToken == token else { return [] }
             form.savingToken = nil

@@ -36,6 +36,9 @@ public struct AppState: Sendable, Equatable {
     /// Deletes that failed while quitting: the caller reports them once the terminal is
     /// restored and exits non-zero.
     public var failedDeletesAtQuit: [FailedDelete] = []
+    /// Who logs calls: the config file's `owner` (an owner id, email or name), set as the
+    /// owner of quick-logged calls as HubSpot's UI sets the logging user. `nil`: none.
+    public var defaultOwner: String?
     /// Only the quick-log form (`hubcalls log --interactive`): closing it quits.
     public var quickLogOnly = false
     /// An action waiting for the call's detail to load (edit, pin, remove association).

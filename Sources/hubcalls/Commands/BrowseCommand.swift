@@ -44,6 +44,7 @@ enum BrowserLauncher {
         var state = AppState(now: Date(), timeZone: LocalTimeZone.resolve(environment: environment), bindings: bindings)
         state.readOnly = readOnly
         state.quickLogOnly = quickLogOnly
+        state.defaultOwner = try ConfigLoader.owner(global)
         if let first = diagnostics.first {
             let more = diagnostics.count > 1 ? " (+\(diagnostics.count - 1) more; see hubcalls keys)" : ""
             state.status.message = StatusState.Message(text: "keymap: \(first.description)\(more)", kind: .warning, expires: Date().addingTimeInterval(10))
