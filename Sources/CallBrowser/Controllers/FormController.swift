@@ -84,13 +84,13 @@ enum FormController {
             guard let typed = typedText(key), typed != " " else { return [] }
             if field.kind == .record {
                 var picker = PickerState(purpose: .formRecord(name: field.name), title: "Record (type to search contacts)", items: [], currentID: field.value)
-                picker.query = typed
+                picker.choices.insertQuery(typed)
                 form.picker = picker
                 state.modal = .form(form)
                 return PickerController.queryChanged(&state, picker)
             }
             var picker = PickerState(purpose: .formField(name: field.name), title: field.label, items: field.options, currentID: field.value)
-            picker.query = typed
+            picker.choices.insertQuery(typed)
             picker.cursor = 0
             form.picker = picker
             state.modal = .form(form)

@@ -35,6 +35,7 @@ enum ListController {
         case .openCall: return DetailController.open(&state)
         case .filter:
             state.list.editingFilter = state.list.filterText
+            state.list.filterCaret = state.list.filterText.count
             return []
         case .toggleSortTime:
             state.list.sort = state.list.sort == .newestFirst ? .oldestFirst : .newestFirst

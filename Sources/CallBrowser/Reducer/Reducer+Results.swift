@@ -118,7 +118,6 @@ extension Reducer {
             } else {
                 picker.items = records.map { PickerItem(id: $0.ref.id, label: $0.name, detail: $0.subtitle) }
             }
-            picker.cursor = min(picker.cursor, max(0, picker.items.count - 1))
             PickerController.set(&state, picker)
             return []
         case .recordSearchFailed(let token, let error):

@@ -84,9 +84,9 @@ enum Reducer {
     /// Whether the focused text input edits with this key (`<A-b>` moves a word back in a
     /// form's text field; the filter bar and pickers take `<A-BS>`).
     static func takesEditingKey(_ state: AppState, _ key: Key) -> Bool {
-        if state.modal == nil, state.list.editingFilter != nil { return key.notation == "<A-BS>" }
+        if state.modal == nil, state.list.editingFilter != nil { return FilterBarController.takesEditingKey(key) }
         switch state.context {
-        case .picker: return key.notation == "<A-BS>"
+        case .picker: return FilterBarController.takesEditingKey(key)
         case .form:
             guard let field = state.openForm?.focusedField, !field.readOnly, !field.isChoice else { return false }
             var editor = FieldEditor(verbatim: "", cursor: 0, multiline: field.kind == .multiline)
