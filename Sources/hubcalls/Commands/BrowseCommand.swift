@@ -41,7 +41,7 @@ enum BrowserLauncher {
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data("hubcalls: \(diagnostic.description)\n".utf8))
         }
-        var state = AppState(now: Date(), timeZone: .current, bindings: bindings)
+        var state = AppState(now: Date(), timeZone: LocalTimeZone.resolve(environment: environment), bindings: bindings)
         state.readOnly = readOnly
         state.quickLogOnly = quickLogOnly
         state.defaultOwner = try ConfigLoader.owner(global)
