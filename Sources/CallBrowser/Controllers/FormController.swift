@@ -84,13 +84,13 @@ enum FormController {
             guard let typed = typedText(key), typed != " " else { return [] }
             if field.kind == .record {
                 var picker = PickerState(purpose: .formRecord(name: field.name), title: "Record (type to search contacts)", items: [], currentID: field.value)
-                picker.query = typed
+                picker.choices.insertQuery(typed)
                 form.picker = picker
                 state.modal = .form(form)
                 return PickerController.queryChanged(&state, picker)
             }
             var picker = PickerState(purpose: .formField(name: field.name), title: field.label, items: field.options, currentID: field.value)
-            picker.query = typed
+            picker.choices.insertQuery(typed)
             picker.cursor = 0
             form.picker = picker
             state.modal = .form(form)
@@ -150,7 +150,7 @@ enum FormController {
     static func wire(_ field: FormField, _ state: AppState) -> String {
         switch field.kind {
         case .datetime: TimeFormat.wireValue(fromLocal: field.value, timeZone: state.timeZone)
-        case .duration: TimeFormat.durationMilliseconds(field.value)
+        case .duration: CallDuration.milliseconds(field.value).map(String.init) ?? field.value.trimmingCharacters(in: .whitespaces)
         default: field.value
         }
     }
@@ -163,8 +163,8 @@ enum FormController {
             if field.kind == .number, !value.isEmpty, Double(value) == nil {
                 issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "\(field.label) must be a number"))
             }
-            if field.kind == .duration, !value.isEmpty, Int(value) == nil {
-                issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Duration must be h:mm:ss, m:ss or milliseconds"))
+            if field.kind == .duration, !value.isEmpty, CallDuration.milliseconds(field.value) == nil {
+                issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Not a duration; use e.g. \(CallDuration.examples)"))
                 continue
             }
             if creating, value.isEmpty { continue }
@@ -253,6 +253,28 @@ enum FormController {
         if discarded, state.status.message?.kind == .error { state.status.message = nil }
         if state.quickLogOnly { return [.clearDraft, .quit] }
         return [.clearDraft]
+    }
+
+    /// Owners and outcomes arrived after the quick-log form opened (`hubcalls log
+    /// --interactive` opens it at once): its pickers get them, and an untouched owner field
+    /// the configured owner.
+    static func lookupsArrived(_ state: inout AppState) {
+        guard case .form(var form) = state.modal, form.kind == .quickLog else { return }
+        for index in form.fields.indices {
+            switch form.fields[index].name {
+            case CallProperty.owner:
+                form.fields[index].options = FormBuilder.ownerOptions(state)
+                if form.fields[index].value.isEmpty, form.fields[index].original.isEmpty, let id = FormBuilder.defaultOwnerID(state) {
+                    form.fields[index].value = id
+                    form.fields[index].original = id
+                }
+            case CallProperty.disposition:
+                form.fields[index].options = FormBuilder.outcomeOptions(state)
+            default:
+                break
+            }
+        }
+        state.modal = .form(form)
     }
 
     // MARK: - Timer

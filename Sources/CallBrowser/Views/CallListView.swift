@@ -37,7 +37,7 @@ enum CallListView {
             return
         }
         let focused = state.focus == .list && state.modal == nil
-        let context = RowTextCache.Context(width: area.width, today: TimeFormat.calendar(state.timeZone).startOfDay(for: state.now), timeZone: state.timeZone, lookups: state.lookups)
+        let context = RowTextCache.Context(width: area.width, today: TimeFormat.startOfDay(state.now, timeZone: state.timeZone), timeZone: state.timeZone, lookups: state.lookups)
         for row in 0..<body.height {
             let index = list.scroll + row
             guard index < list.total else { break }
