@@ -6,7 +6,7 @@ import GRDB
 /// A common word matches 20 000–60 000 of 100 000 calls. Joining each match to its `object`
 /// row (JSON properties, long notes in overflow pages) and sorting cost 60–90 ms; reading the
 /// order once from an index and reusing it while the database is unchanged costs a bitmap
-/// pass per search (see ``LocalCRMService/rankedTextMatches(_:_:)``).
+/// pass per search (see `LocalCRMService.rankedTextMatches`).
 struct SortRanks: Sendable {
     /// The position of each rowid in the order, or -1 when that rowid is not a live record
     /// of the type. Indexed by rowid; rowids past the end are not live records either.
