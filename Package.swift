@@ -24,6 +24,8 @@ let package = Package(
         // Links ncursesw directly (module.modulemap): pkg-config's cflags carry
         // -D_XOPEN_SOURCE=600, which SwiftPM refuses with a warning; shim.h sets what we need.
         .systemLibrary(name: "CNCursesW"),
+        // glibc's <malloc.h> (mallopt), for the hubcalls executable's malloc settings.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "CallsCore", swiftSettings: swiftSettings),
         .target(
             name: "LocalStore",
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "hubcalls",
             dependencies: [
-                "CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer", "TerminalKit", "CallBrowser",
+                "CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer", "TerminalKit", "CallBrowser", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

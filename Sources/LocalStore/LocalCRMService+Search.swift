@@ -14,7 +14,7 @@ extension LocalCRMService {
         let plan = try plan(type, request)
         let properties = request.properties
         let cap = options.searchResultCap
-        let totals = self.totals, textMatches = self.textMatches
+        let totals = self.totals, textMatches = self.textMatches, sortRanks = self.sortRanks
         return try await read { db in
             // Inside one read transaction the counter and the queries see the same snapshot.
             let version = try Int64.fetchOne(db, sql: "SELECT n FROM changeCounter WHERE id = 1") ?? -1
@@ -27,7 +27,11 @@ extension LocalCRMService {
                 if let cached = textMatches.value(for: plan.countKey + plan.orderKey, version: version) {
                     all = cached
                 } else {
-                    all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
+                    if let ranked = plan.ranked {
+                        all = try Self.rankedTextMatches(db, ranked, type: type, version: version, ranks: sortRanks)
+                    } else {
+                        all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
+                    }
                     if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: plan.countKey + plan.orderKey, version: version) }
                 }
                 total = all.count
@@ -75,6 +79,8 @@ extension LocalCRMService {
         var orderedSQL: String
         var orderedArguments: StatementArguments
         var orderKey: String
+        /// Set when the ordered matches can come from ``SortRanks`` instead of `orderedSQL`.
+        var ranked: RankedText?
         var hasText: Bool
         var offset: Int
         var limit: Int
@@ -120,6 +126,16 @@ extension LocalCRMService {
             ordered = ("SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql)", StatementArguments(filter.arguments + order.arguments))
         }
         filter = filterWithMatch
+        // Without filters, and in an order ``SortRanks`` can hold, the matches are ordered
+        // from the full-text index alone (see `LocalCRMService+RankedText.swift`).
+        var ranked: RankedText?
+        if hasText, request.filterGroups.isEmpty, let rankedOrder = builder.rankedOrder(for: request.sorts),
+           let text = builder.fullTextCondition(forQuery: request.query ?? "") {
+            ranked = RankedText(
+                sql: "SELECT rowid FROM object_fts WHERE \(text.sql)", arguments: StatementArguments(text.arguments),
+                column: rankedOrder.column, ascending: rankedOrder.ascending
+            )
+        }
         return SearchPlan(
             countSQL: "SELECT count(*) FROM object o WHERE \(filter.sql)",
             countArguments: StatementArguments(filter.arguments),
@@ -129,6 +145,7 @@ extension LocalCRMService {
             orderedSQL: ordered.sql,
             orderedArguments: ordered.arguments,
             orderKey: "\u{1E}" + order.sql + "\u{1F}" + order.arguments.map { "\($0.storage)" }.joined(separator: "\u{1F}"),
+            ranked: ranked,
             hasText: hasText,
             offset: offset,
             limit: limit

@@ -20,6 +20,14 @@ enum ConfigLoader {
         }
     }
 
+    /// Who logs calls (`owner` in the config file: an owner id, email or name): the owner of
+    /// calls logged with `c` or `hubcalls log` when none is given. HubSpot has no call that
+    /// tells a private-app token's user, so it is a setting.
+    static func owner(_ global: GlobalOptions) throws -> String? {
+        guard let owner = try file(global, reportWarnings: false)?.string("owner")?.trimmingCharacters(in: .whitespaces), !owner.isEmpty else { return nil }
+        return owner
+    }
+
     /// `--backend` › `HUBCALLS_BACKEND` › `backend` in the config file › local.
     static func backend(_ global: GlobalOptions) throws -> ServiceFactory.Backend {
         do {

@@ -15,6 +15,7 @@ struct HubCalls: AsyncParsableCommand {
     )
 
     static func main() async {
+        MallocTuning.apply()
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
         await main(ArgumentOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()), subcommands: names))
     }

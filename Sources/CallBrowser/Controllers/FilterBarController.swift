@@ -1,43 +1,54 @@
 import TerminalKit
 
-/// The `/` filter bar: typed text, applied with Enter, abandoned with Esc.
+/// The `/` filter bar: typed text, applied with Enter, abandoned with Esc. It edits with the
+/// same readline keys as the forms' text fields (TerminalKit's `FieldEditor`), with a cursor.
 enum FilterBarController {
     static func handleKey(_ state: inout AppState, _ key: String) -> [Effect] {
-        guard var text = state.list.editingFilter else { return [] }
+        guard var editor = editor(state) else { return [] }
         switch key {
         case "<Enter>":
-            return apply(&state, text)
+            return apply(&state, editor.text)
         case "<Esc>", "<C-c>":
             state.list.editingFilter = nil
             // An error about the abandoned text (a bad term) no longer applies.
             if state.status.message?.kind == .error { state.status.message = nil }
             return []
-        case "<BS>", "<C-h>":
-            if !text.isEmpty { text.removeLast() }
-        case "<C-u>":
-            text = ""
-        case "<C-w>", "<A-BS>":
-            var editor = FieldEditor(verbatim: text, cursor: text.count, multiline: false)
-            editor.handle(Key(notation: key)!)
-            text = editor.text
+        case "<C-h>":
+            editor.handle(Key(.backspace))
         default:
-            guard let typed = typedText(key) else { return [] }
-            text += typed
+            guard let parsed = Key(notation: key), editor.handle(parsed) else { return [] }
         }
-        state.list.editingFilter = text
-        // The text changed: an error about the previous text no longer applies.
-        if state.status.message?.kind == .error { state.status.message = nil }
+        store(&state, editor)
         return []
     }
 
-    /// Pasted text, on one line, at the end of the filter text.
+    /// Pasted text, on one line, at the cursor.
     static func insert(_ state: inout AppState, _ text: String) -> [Effect] {
-        guard let current = state.list.editingFilter else { return [] }
+        guard var editor = editor(state) else { return [] }
         let pasted = Reducer.oneLine(text)
         guard !pasted.isEmpty else { return [] }
-        state.list.editingFilter = current + pasted
-        if state.status.message?.kind == .error { state.status.message = nil }
+        for character in pasted { editor.insert(character) }
+        store(&state, editor)
         return []
+    }
+
+    /// Whether the open filter bar edits with this key (so `<Esc>`+key is not split).
+    static func takesEditingKey(_ key: Key) -> Bool {
+        var editor = FieldEditor()
+        return editor.handle(key)
+    }
+
+    /// The open filter bar's text and cursor as an editor.
+    static func editor(_ state: AppState) -> FieldEditor? {
+        state.list.editingFilter.map { FieldEditor(verbatim: $0, cursor: state.list.filterCaret, multiline: false) }
+    }
+
+    static func store(_ state: inout AppState, _ editor: FieldEditor) {
+        let changed = editor.text != state.list.editingFilter
+        state.list.editingFilter = editor.text
+        state.list.filterCaret = editor.cursor
+        // The text changed: an error about the previous text no longer applies.
+        if changed, state.status.message?.kind == .error { state.status.message = nil }
     }
 
     /// Parses and applies the filter; a bad term keeps the bar open and says why.

@@ -28,7 +28,7 @@ enum FormBuilder {
         }
         if def.name == CallProperty.duration {
             let text = Int(raw).map { Call.formatDuration(milliseconds: $0) } ?? raw
-            return FormField(name: def.name, label: "Call duration (h:mm:ss)", kind: .duration, value: text, readOnly: readOnly)
+            return FormField(name: def.name, label: "Call duration", kind: .duration, value: text, readOnly: readOnly)
         }
         if !def.options.isEmpty || def.type == .enumeration || def.type == .bool {
             let options = [PickerItem(id: "", label: "(none)")] + def.options.filter { !$0.hidden }.map { PickerItem(id: $0.value, label: $0.label) }
@@ -67,9 +67,18 @@ enum FormBuilder {
             FormField(name: CallProperty.status, label: "Status", kind: .enumeration, value: CallStatus.completed.rawValue,
                       options: CallStatus.allCases.map { PickerItem(id: $0.rawValue, label: $0.label) }),
             FormField(name: CallProperty.timestamp, label: "When", kind: .datetime, value: TimeFormat.local(state.now, timeZone: state.timeZone)),
-            FormField(name: CallProperty.duration, label: "Duration (h:mm:ss)", kind: .duration, value: ""),
+            FormField(name: CallProperty.owner, label: "Owner", kind: .owner, value: defaultOwnerID(state) ?? "", options: ownerOptions(state)),
+            FormField(name: CallProperty.duration, label: "Duration", kind: .duration, value: ""),
         ]
         return FormState(kind: .quickLog, title: "Log a call", fields: fields)
+    }
+
+    /// The owner id of ``AppState/defaultOwner``: the owner it names, or the text itself when
+    /// it is a numeric id and the owners are not known (yet).
+    static func defaultOwnerID(_ state: AppState) -> String? {
+        guard let wanted = state.defaultOwner?.trimmingCharacters(in: .whitespaces), !wanted.isEmpty else { return nil }
+        if let owner = Owner.matching(wanted, in: state.lookups.owners) { return owner.id }
+        return state.lookups.owners.isEmpty && wanted.allSatisfy(\.isNumber) ? wanted : nil
     }
 
     static func ownerOptions(_ state: AppState) -> [PickerItem] {

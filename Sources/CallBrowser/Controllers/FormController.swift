@@ -84,13 +84,13 @@ enum FormController {
             guard let typed = typedText(key), typed != " " else { return [] }
             if field.kind == .record {
                 var picker = PickerState(purpose: .formRecord(name: field.name), title: "Record (type to search contacts)", items: [], currentID: field.value)
-                picker.query = typed
+                picker.choices.insertQuery(typed)
                 form.picker = picker
                 state.modal = .form(form)
                 return PickerController.queryChanged(&state, picker)
             }
             var picker = PickerState(purpose: .formField(name: field.name), title: field.label, items: field.options, currentID: field.value)
-            picker.query = typed
+            picker.choices.insertQuery(typed)
             picker.cursor = 0
             form.picker = picker
             state.modal = .form(form)
@@ -150,7 +150,7 @@ enum FormController {
     static func wire(_ field: FormField, _ state: AppState) -> String {
         switch field.kind {
         case .datetime: TimeFormat.wireValue(fromLocal: field.value, timeZone: state.timeZone)
-        case .duration: TimeFormat.durationMilliseconds(field.value)
+        case .duration: CallDuration.milliseconds(field.value).map(String.init) ?? field.value.trimmingCharacters(in: .whitespaces)
         default: field.value
         }
     }
@@ -163,14 +163,29 @@ enum FormController {
             if field.kind == .number, !value.isEmpty, Double(value) == nil {
                 issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "\(field.label) must be a number"))
             }
-            if field.kind == .duration, !value.isEmpty, Int(value) == nil {
-                issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Duration must be h:mm:ss, m:ss or milliseconds"))
+            if field.kind == .duration, !value.isEmpty, CallDuration.milliseconds(field.value) == nil {
+                issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Not a duration; use e.g. \(CallDuration.examples)"))
+                continue
+            }
+            if field.kind == .datetime, !value.isEmpty, case .failure(let error) = HubSpotTimestamp.validate(value) {
+                issues.append(ValidationIssue(property: field.name, code: "INVALID_DATE", message: dateMessage(field.value, error.problem, state)))
                 continue
             }
             if creating, value.isEmpty { continue }
             properties[field.name] = value
         }
         return issues + CallValidation.validate(properties, creating: creating)
+    }
+
+    /// What is wrong with a typed date, in the form's own terms (the field shows local time,
+    /// not HubSpot's property name and ISO-8601 only).
+    static func dateMessage(_ typed: String, _ problem: HubSpotTimestamp.Problem, _ state: AppState) -> String {
+        let example = String(TimeFormat.local(state.now, timeZone: state.timeZone).prefix(16))
+        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        if problem == .seconds {
+            return "\(trimmed) looks like epoch seconds (the call would land in 1970); use milliseconds (\(trimmed)000) or a date such as \(example)"
+        }
+        return "Not a date; use e.g. \(example) (\(TimeFormat.zoneName(state.timeZone, at: state.now))), ISO-8601 or epoch milliseconds"
     }
 
     static func save(_ state: inout AppState, _ form: FormState) -> [Effect] {
@@ -253,6 +268,28 @@ enum FormController {
         if discarded, state.status.message?.kind == .error { state.status.message = nil }
         if state.quickLogOnly { return [.clearDraft, .quit] }
         return [.clearDraft]
+    }
+
+    /// Owners and outcomes arrived after the quick-log form opened (`hubcalls log
+    /// --interactive` opens it at once): its pickers get them, and an untouched owner field
+    /// the configured owner.
+    static func lookupsArrived(_ state: inout AppState) {
+        guard case .form(var form) = state.modal, form.kind == .quickLog else { return }
+        for index in form.fields.indices {
+            switch form.fields[index].name {
+            case CallProperty.owner:
+                form.fields[index].options = FormBuilder.ownerOptions(state)
+                if form.fields[index].value.isEmpty, form.fields[index].original.isEmpty, let id = FormBuilder.defaultOwnerID(state) {
+                    form.fields[index].value = id
+                    form.fields[index].original = id
+                }
+            case CallProperty.disposition:
+                form.fields[index].options = FormBuilder.outcomeOptions(state)
+            default:
+                break
+            }
+        }
+        state.modal = .form(form)
     }
 
     // MARK: - Timer

@@ -35,6 +35,7 @@ enum ListController {
         case .openCall: return DetailController.open(&state)
         case .filter:
             state.list.editingFilter = state.list.filterText
+            state.list.filterCaret = state.list.filterText.count
             return []
         case .toggleSortTime:
             state.list.sort = state.list.sort == .newestFirst ? .oldestFirst : .newestFirst
@@ -81,6 +82,26 @@ enum ListController {
         if list.cursor >= list.scroll + height { list.scroll = list.cursor - height + 1 }
         list.scroll = max(0, min(list.scroll, max(0, list.total - height)))
         state.list = list
+    }
+
+    // MARK: - Re-sorting after an edit
+
+    /// A saved change may have changed the call's sort key (its activity date, its
+    /// duration): the row moves to its place in the order and the selection stays on the
+    /// call it was on, so the list never lies about being "newest first" until `R` (QA2 Q11).
+    static func reposition(_ state: inout AppState, id: String) -> [Effect] {
+        guard let old = state.list.index(of: id) else { return [] }
+        let selectedID = state.list.selected?.id
+        let new = state.list.rows.reposition(id: id, by: state.list.sort.precedes)
+        guard new != old else { return [] }
+        if let selectedID, let index = state.list.index(of: selectedID) {
+            state.list.cursor = index
+        } else if selectedID == id {
+            // Its place is among the calls not loaded yet: the cursor stays where it was.
+            state.setStatus("The call moved further down the list, to its place \(state.list.sort.label)", .info)
+        }
+        keepCursorVisible(&state)
+        return prefetchIfNeeded(&state) + DetailController.follow(&state)
     }
 
     // MARK: - Loading

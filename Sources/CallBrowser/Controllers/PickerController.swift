@@ -8,12 +8,11 @@ enum PickerController {
 
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard var picker = current(state) else { return [] }
-        let count = picker.visibleItems.count
         switch action {
-        case .moveDown: picker.cursor = min(picker.cursor + 1, max(0, count - 1))
-        case .moveUp: picker.cursor = max(picker.cursor - 1, 0)
-        case .pageDown: picker.cursor = min(picker.cursor + 10, max(0, count - 1))
-        case .pageUp: picker.cursor = max(picker.cursor - 10, 0)
+        case .moveDown: picker.choices.move(by: 1)
+        case .moveUp: picker.choices.move(by: -1)
+        case .pageDown: picker.choices.move(by: 10)
+        case .pageUp: picker.choices.move(by: -10)
         case .cancel:
             close(&state)
             return []
@@ -30,26 +29,24 @@ enum PickerController {
         return []
     }
 
-    /// Typing keys: characters filter; backspace and <C-u> edit the filter.
+    /// Keys the keymap leaves to the search: the query edits like the forms' text fields
+    /// (TerminalKit's `FieldEditor`: characters, `<BS>`, `<C-w>`, `<C-u>`, `<C-k>`, `<Left>`,
+    /// `<Right>`, `<C-a>`/`<Home>`, `<C-e>`/`<End>`, word moves); a changed query filters or
+    /// searches again, a moved cursor only redraws.
     static func editKey(_ state: inout AppState, _ key: String) -> [Effect] {
-        guard var picker = current(state) else { return [] }
-        switch key {
-        case "<BS>", "<C-h>": if !picker.query.isEmpty { picker.query.removeLast() }
-        case "<C-u>": picker.query = ""
-        case "<C-w>", "<A-BS>":
-            var editor = FieldEditor(verbatim: picker.query, cursor: picker.query.count, multiline: false)
-            editor.handle(Key(notation: key)!)
-            picker.query = editor.text
-        default:
-            guard let typed = typedText(key) else { return [] }
-            picker.query += typed
+        guard var picker = current(state), let parsed = key == "<C-h>" ? Key(.backspace) : Key(notation: key) else { return [] }
+        let before = picker.query
+        guard picker.choices.editQuery(parsed) else { return [] }
+        if picker.query == before {
+            set(&state, picker)
+            return []
         }
         return queryChanged(&state, picker)
     }
 
     static func insert(_ state: inout AppState, _ text: String) -> [Effect] {
         guard var picker = current(state) else { return [] }
-        picker.query += text
+        picker.choices.insertQuery(text)
         return queryChanged(&state, picker)
     }
 

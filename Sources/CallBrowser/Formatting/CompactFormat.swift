@@ -10,18 +10,18 @@ public enum CompactFormat {
     /// At most six columns: `14:03` today, `Tue` within the last week, `Nov 02` within about
     /// a year, otherwise month and year (`Nov'24`). Future times get the date, never a weekday.
     public static func time(_ date: Date, now: Date, timeZone: TimeZone) -> String {
-        let cal = TimeFormat.calendar(timeZone)
-        let parts = cal.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
-        if cal.isDate(date, inSameDayAs: now) { return TimeFormat.two(parts.hour) + ":" + TimeFormat.two(parts.minute) }
-        let startOfToday = cal.startOfDay(for: now)
+        let clock = WallClock(timeZone)
+        let parts = clock.fields(date)
+        if clock.isSameDay(date, now) { return TimeFormat.two(parts.hour) + ":" + TimeFormat.two(parts.minute) }
+        let startOfToday = clock.startOfDay(now)
         if date < startOfToday, date >= startOfToday.addingTimeInterval(-6 * 86_400) {
-            return TimeFormat.weekdays[(parts.weekday ?? 1) - 1]
+            return TimeFormat.weekdays[parts.weekday - 1]
         }
         if abs(date.timeIntervalSince(now)) < 330 * 86_400 {
-            return months[max(0, min(11, (parts.month ?? 1) - 1))] + " " + TimeFormat.two(parts.day)
+            return months[max(0, min(11, parts.month - 1))] + " " + TimeFormat.two(parts.day)
         }
         let year = TimeFormat.four(parts.year)
-        return months[max(0, min(11, (parts.month ?? 1) - 1))] + "'" + String(year.suffix(2))
+        return months[max(0, min(11, parts.month - 1))] + "'" + String(year.suffix(2))
     }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

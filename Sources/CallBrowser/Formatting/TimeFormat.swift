@@ -7,21 +7,26 @@ public enum TimeFormat {
     /// The list's time column: `14:03` today, `Tue 09:10` within the last week, otherwise
     /// `2025-11-02`.
     public static func relative(_ date: Date, now: Date, timeZone: TimeZone) -> String {
-        let cal = calendar(timeZone)
-        let parts = cal.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let clock = WallClock(timeZone)
+        let parts = clock.fields(date)
         let hm = two(parts.hour) + ":" + two(parts.minute)
-        if cal.isDate(date, inSameDayAs: now) { return hm }
-        let startOfToday = cal.startOfDay(for: now)
+        if clock.isSameDay(date, now) { return hm }
+        let startOfToday = clock.startOfDay(now)
         if date < startOfToday, date >= startOfToday.addingTimeInterval(-6 * 86_400) {
-            return weekdays[(parts.weekday ?? 1) - 1] + " " + hm
+            return weekdays[parts.weekday - 1] + " " + hm
         }
         return dateOnly(parts)
     }
 
     /// `2025-11-02 14:03:05` in the zone, for the detail pane and forms.
     public static func local(_ date: Date, timeZone: TimeZone) -> String {
-        let parts = calendar(timeZone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let parts = WallClock(timeZone).fields(date)
         return dateOnly(parts) + " " + two(parts.hour) + ":" + two(parts.minute) + ":" + two(parts.second)
+    }
+
+    /// The first instant of `date`'s day in the zone.
+    public static func startOfDay(_ date: Date, timeZone: TimeZone) -> Date {
+        WallClock(timeZone).startOfDay(date)
     }
 
     /// A property's time for the detail pane: `2025-11-02 14:03:05 CET`, with `exact`
@@ -51,6 +56,14 @@ public enum TimeFormat {
 
     /// The zone's abbreviation (`UTC`, `CET`).
     public static func zoneName(_ timeZone: TimeZone, at date: Date) -> String {
+        // Foundation would answer "GMT" or "UTC" here, shown as UTC, after reading ICU's
+        // zone-name tables (about a megabyte resident): see ``WallClock``.
+        if UTCZone.contains(timeZone) { return "UTC" }
+        return foundationZoneName(timeZone, at: date)
+    }
+
+    /// The abbreviation as Foundation names it (GMT at offset zero shown as UTC).
+    static func foundationZoneName(_ timeZone: TimeZone, at date: Date) -> String {
         let name = timeZone.abbreviation(for: date) ?? timeZone.identifier
         return name == "GMT" && timeZone.secondsFromGMT(for: date) == 0 ? "UTC" : name
     }
@@ -73,22 +86,12 @@ public enum TimeFormat {
         return String(HubSpotTimestamp.milliseconds(date))
     }
 
-    /// A duration field's text as milliseconds: `h:mm:ss`, `m:ss`, or plain milliseconds.
-    public static func durationMilliseconds(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.contains(":") else { return trimmed }
-        let parts = trimmed.split(separator: ":").map { Int($0) }
-        guard parts.count <= 3, parts.allSatisfy({ $0 != nil && $0! >= 0 }) else { return trimmed }
-        let seconds = parts.reduce(0) { $0 * 60 + $1! }
-        return String(seconds * 1000)
-    }
-
     // MARK: - Helpers
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
-    /// A Gregorian calendar in `timeZone`. Made once per zone: making one costs more than
-    /// formatting a row's time with it.
+    /// A Gregorian calendar in `timeZone`. The last one is kept: making one costs more than
+    /// formatting a row's time with it, and every frame asks for the same zone.
     static func calendar(_ timeZone: TimeZone) -> Calendar {
         calendars.withLock { cache in
             if let cached = cache, cached.timeZone == timeZone { return cached }
@@ -99,23 +102,9 @@ public enum TimeFormat {
         }
     }
 
-    /// The start of the day `date` falls on, in the zone. Every frame asks (the list's
-    /// relative times depend on it), so the day last asked for is kept.
-    static func startOfDay(_ date: Date, timeZone: TimeZone) -> Date {
-        if let day = days.withLock({ $0 }), day.zone == timeZone, day.range.contains(date) { return day.range.lowerBound }
-        let cal = calendar(timeZone)
-        let start = cal.startOfDay(for: date)
-        let end = cal.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
-        guard start <= date, date < end else { return start }
-        days.withLock { $0 = (timeZone, start..<end) }
-        return start
-    }
-
-    private static let days = LockedValue<(zone: TimeZone, range: Range<Date>)?>(nil)
-
     private static let calendars = LockedValue<Calendar?>(nil)
 
-    static func dateOnly(_ parts: DateComponents) -> String {
+    static func dateOnly(_ parts: WallClock.Fields) -> String {
         four(parts.year) + "-" + two(parts.month) + "-" + two(parts.day)
     }
 

@@ -7,6 +7,10 @@ extension Reducer {
         switch msg {
         case .lookupsLoaded(_, let lookups):
             state.lookups = lookups
+            if let wanted = state.defaultOwner, FormBuilder.defaultOwnerID(state) == nil {
+                state.setStatus("config.toml: owner “\(Clean.line(wanted, width: 60))” is none of the account's owners; quick-logged calls get no owner", .warning, for: 10)
+            }
+            FormController.lookupsArrived(&state)
             return []
         case .lookupsFailed(_, let error):
             state.setStatus("Could not load owners and outcomes: \(error.description)", .error)
@@ -35,7 +39,11 @@ extension Reducer {
             guard token == state.detail.loadingToken else { return [] }
             state.detail.loadingToken = nil
             state.detail.error = error.description
-            if state.pendingIntent?.callID == callID { state.pendingIntent = nil }
+            if state.pendingIntent?.callID == callID {
+                // What was typed for the action's form must not run on the list instead.
+                state.pendingIntent = nil
+                state.typeAhead = []
+            }
             if state.draftToRestore != nil {
                 state.draftToRestore = nil
                 state.setStatus("A saved draft was for call \(callID), which could not be loaded; draft dropped", .warning)
@@ -48,7 +56,8 @@ extension Reducer {
             guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
             Mutations.applyLocally(&state, object.id, object.properties.compactMapValues { $0 }.filter { CallFilter.listProperties.contains($0.key) })
             succeeded(&state, flight)
-            return FormController.saved(&state, token: token)
+            let closed = FormController.saved(&state, token: token)
+            return closed + ListController.reposition(&state, id: object.id)
         case .saveFailed(let token, let error):
             let effects = failed(&state, token, error)
             _ = FormController.saveFailed(&state, token: token, error)
@@ -91,7 +100,10 @@ extension Reducer {
             let title = Call(object).title.map { "“\($0)”" } ?? object.id
             state.setStatus("Logged call \(title)", .success)
             if state.quickLogOnly { return [.clearDraft, .quit] }
-            return [.clearDraft] + ListController.reload(&state, keepSelection: true)
+            // The cursor goes to the new call where the order puts it (the top, newest first).
+            let reload = ListController.reload(&state, keepSelection: true)
+            state.list.keepSelectionID = object.id
+            return [.clearDraft] + reload
         case .createFailed(let token, let error):
             guard case .form(var form) = state.modal, form.savingToken == token else { return [] }
             form.savingToken = nil
@@ -110,7 +122,6 @@ extension Reducer {
             } else {
                 picker.items = records.map { PickerItem(id: $0.ref.id, label: $0.name, detail: $0.subtitle) }
             }
-            picker.cursor = min(picker.cursor, max(0, picker.items.count - 1))
             PickerController.set(&state, picker)
             return []
         case .recordSearchFailed(let token, let error):
@@ -202,12 +213,16 @@ extension Reducer {
             state.draftToRestore = nil
             state.modal = .form(FormBuilder.apply(draft, to: FormBuilder.edit(detail.call, state)))
             state.setStatus("Restored an unsaved draft", .info)
-            return []
+            // An edit asked for meanwhile is this form; what was typed for it goes into it.
+            guard state.pendingIntent?.callID == detail.call.id else { return [] }
+            state.pendingIntent = nil
+            return replayTypeAhead(&state)
         }
         if let intent = state.pendingIntent, intent.callID == detail.call.id {
             state.pendingIntent = nil
             if state.status.message?.text == "Loading the call…" { state.status.message = nil }
-            return CallController.withDetail(&state, intent.action, intent.callID)
+            let effects = CallController.withDetail(&state, intent.action, intent.callID)
+            return effects + replayTypeAhead(&state)
         }
         return []
     }

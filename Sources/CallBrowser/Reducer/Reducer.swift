@@ -23,10 +23,12 @@ enum Reducer {
             effects.append(.loadDraft)
             return effects
         case .key(let key):
+            if let effects = holdWhileLoading(&state, msg, key: key) { return effects }
             return handleKey(&state, key)
         case .action(let action):
             return perform(&state, action, in: state.context)
         case .text(let text):
+            if let effects = holdWhileLoading(&state, msg, key: nil) { return effects }
             return insertText(&state, text)
         case .resized(let columns, let rows):
             state.columns = max(1, columns)
@@ -40,6 +42,35 @@ enum Reducer {
         default:
             return handleResult(&state, msg)
         }
+    }
+
+    // MARK: - Type-ahead
+
+    /// While an action waits for its call to load (`e` on a call whose detail is not loaded
+    /// yet), what the user types next is meant for the form it opens: held, and run once the
+    /// action has run (``replayTypeAhead(_:)``), so a fast typist's title never lands on the
+    /// list as commands (a `d` then `y` there would delete a call). `<Esc>` stops waiting;
+    /// `<C-c>` still quits. `nil`: not waiting, handle the input now.
+    static func holdWhileLoading(_ state: inout AppState, _ msg: Msg, key: String?) -> [Effect]? {
+        guard let intent = state.pendingIntent, key != "<C-c>" else { return nil }
+        if key == "<Esc>" {
+            state.pendingIntent = nil
+            state.typeAhead = []
+            state.setStatus("Stopped waiting for call \(intent.callID)", .info)
+            return []
+        }
+        if state.typeAhead.count < maxTypeAhead { state.typeAhead.append(msg) }
+        return []
+    }
+
+    /// Inputs held while loading, at most (a paste counts as one).
+    static let maxTypeAhead = 512
+
+    /// Runs the inputs held while the action waited, in order.
+    static func replayTypeAhead(_ state: inout AppState) -> [Effect] {
+        let held = state.typeAhead
+        state.typeAhead = []
+        return held.flatMap { handle(&state, $0) }
     }
 
     // MARK: - Keys
@@ -84,9 +115,9 @@ enum Reducer {
     /// Whether the focused text input edits with this key (`<A-b>` moves a word back in a
     /// form's text field; the filter bar and pickers take `<A-BS>`).
     static func takesEditingKey(_ state: AppState, _ key: Key) -> Bool {
-        if state.modal == nil, state.list.editingFilter != nil { return key.notation == "<A-BS>" }
+        if state.modal == nil, state.list.editingFilter != nil { return FilterBarController.takesEditingKey(key) }
         switch state.context {
-        case .picker: return key.notation == "<A-BS>"
+        case .picker: return FilterBarController.takesEditingKey(key)
         case .form:
             guard let field = state.openForm?.focusedField, !field.readOnly, !field.isChoice else { return false }
             var editor = FieldEditor(verbatim: "", cursor: 0, multiline: field.kind == .multiline)

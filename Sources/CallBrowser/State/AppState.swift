@@ -36,10 +36,16 @@ public struct AppState: Sendable, Equatable {
     /// Deletes that failed while quitting: the caller reports them once the terminal is
     /// restored and exits non-zero.
     public var failedDeletesAtQuit: [FailedDelete] = []
+    /// Who logs calls: the config file's `owner` (an owner id, email or name), set as the
+    /// owner of quick-logged calls as HubSpot's UI sets the logging user. `nil`: none.
+    public var defaultOwner: String?
     /// Only the quick-log form (`hubcalls log --interactive`): closing it quits.
     public var quickLogOnly = false
     /// An action waiting for the call's detail to load (edit, pin, remove association).
     public var pendingIntent: PendingIntent?
+    /// Keys and pastes that arrived while ``pendingIntent`` waited: they were typed for what
+    /// the action opens (the edit form), so they run once it is open, never on the list.
+    public var typeAhead: [Msg] = []
     /// A draft found at start, applied once its call's detail arrives.
     public var draftToRestore: FormDraft?
     /// Records seen in associations, by `type:id`, so undoing a removal can name them.

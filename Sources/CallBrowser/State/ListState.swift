@@ -16,7 +16,11 @@ public struct ListState: Sendable, Equatable {
     public var filter: CallFilter = CallFilter()
     public var filterText: String = ""
     /// The filter bar's text while it is open for editing.
-    public var editingFilter: String?
+    public var editingFilter: String? {
+        didSet { filterCaret = min(filterCaret, editingFilter?.count ?? 0) }
+    }
+    /// The filter bar's cursor, a grapheme index into ``editingFilter``.
+    public var filterCaret: Int = 0
     public var sort: CallSort = .newestFirst
     /// Set when a page request is out; its token.
     public var loadingToken: Int?

@@ -1,51 +1,50 @@
 import CallsCore
+import TerminalKit
+
+/// One choice: TerminalKit's (an id, a label, an optional detail).
+public typealias PickerItem = TerminalKit.PickerItem
 
 /// A list of choices with type-to-filter: outcomes, record types, records, associations.
+/// The choices, the typed query (a `FieldEditor`, so it edits with readline keys and shows a
+/// cursor), the filtering and the highlight are TerminalKit's picker (``choices``); this adds
+/// what the choice is for and the server search in flight.
 public struct PickerState: Sendable, Equatable {
     public var purpose: PickerPurpose
-    public var title: String
-    public var items: [PickerItem]
-    public var query: String = ""
-    /// Index into ``visibleItems``.
-    public var cursor: Int = 0
-    /// The id of the current value, marked in the list.
-    public var currentID: String?
+    /// The choices, the query and the highlight.
+    public var choices: TerminalKit.PickerState
     /// A search is out (record search); its token.
     public var loadingToken: Int?
 
     public init(purpose: PickerPurpose, title: String, items: [PickerItem], currentID: String? = nil) {
         self.purpose = purpose
-        self.title = title
-        self.items = items
-        self.currentID = currentID
-        if let currentID, let index = items.firstIndex(where: { $0.id == currentID }) { cursor = index }
+        // Record searches are filtered by the server as the user types.
+        choices = TerminalKit.PickerState(title: title, items: items, currentID: currentID, filtersItems: !purpose.searchesServer)
     }
 
-    /// Items matching the typed text (case-insensitive, in label or detail). Record searches
-    /// are filtered by the server instead.
-    public var visibleItems: [PickerItem] {
-        if purpose.searchesServer || query.isEmpty { return items }
-        let key = query.lowercased()
-        return items.filter { $0.label.lowercased().contains(key) || ($0.detail?.lowercased().contains(key) ?? false) }
+    public var title: String { choices.title }
+
+    /// Every choice (visible or not); setting them keeps the highlight in range.
+    public var items: [PickerItem] {
+        get { choices.items }
+        set { choices.setItems(newValue) }
     }
 
-    public var selected: PickerItem? {
-        let visible = visibleItems
-        return visible.indices.contains(cursor) ? visible[cursor] : nil
-    }
-}
+    /// The typed text.
+    public var query: String { choices.query }
 
-/// One choice.
-public struct PickerItem: Sendable, Equatable {
-    public var id: String
-    public var label: String
-    public var detail: String?
+    /// The id of the current value, marked in the list.
+    public var currentID: String? { choices.currentID }
 
-    public init(id: String, label: String, detail: String? = nil) {
-        self.id = id
-        self.label = label
-        self.detail = detail
+    /// Index into ``visibleItems`` of the highlighted choice.
+    public var cursor: Int {
+        get { choices.list.selection ?? 0 }
+        set { choices.highlight(newValue) }
     }
+
+    /// Items matching the typed text (every term, case-insensitively, in label or detail).
+    public var visibleItems: [PickerItem] { choices.matches.map { choices.items[$0] } }
+
+    public var selected: PickerItem? { choices.highlighted }
 }
 
 /// What a picker's choice does.

@@ -119,6 +119,41 @@ public struct RowWindow: Sendable, Equatable {
         count += 1
     }
 
+    /// Moves the loaded row `id` to where the list's order (`precedes`) puts it among the
+    /// loaded rows, after an edit changed its sort key. A row already in order with its loaded
+    /// neighbours stays (equal keys keep their places). Returns the row's new position, or
+    /// `nil` when it now belongs in the gap between the segments: it then arrives with the
+    /// page that covers its place.
+    @discardableResult
+    public mutating func reposition(id: String, by precedes: (CallRow, CallRow) -> Bool) -> Int? {
+        guard let old = index(of: id), let row = self[old] else { return nil }
+        let previous = self[old - 1], next = self[old + 1]
+        if previous.map({ !precedes(row, $0) }) ?? true, next.map({ !precedes($0, row) }) ?? true { return old }
+        let fromHead = old < head.count
+        remove(at: old)
+        // Rows after a removed one move up on the server too: the segment's next page starts
+        // one earlier (an overlap is de-duplicated by id, a skip would lose a call).
+        func shifted(_ cursor: SegmentCursor) -> SegmentCursor {
+            guard let after = cursor.after, let offset = Int(after) else { return cursor }
+            return .after(String(max(0, offset - 1)))
+        }
+        if let index = head.firstIndex(where: { precedes(row, $0) }) ?? (isComplete ? head.count : nil) {
+            head.insert(row, at: index)
+            count += 1
+            if !fromHead { tailCursor = shifted(tailCursor) }
+            return index
+        }
+        if fromHead { headCursor = shifted(headCursor) } else { tailCursor = shifted(tailCursor) }
+        let inTail = tail.firstIndex(where: { precedes(row, $0) }) ?? (tail.isEmpty ? 0 : tail.count)
+        guard inTail > 0 else {
+            count += 1
+            return nil
+        }
+        tail.insert(row, at: inTail)
+        count += 1
+        return tailStart + inTail
+    }
+
     // MARK: - Pages
 
     /// Applies a page of `rows` for `segment`. `total` is the list's new count; tail pages

@@ -138,6 +138,25 @@ enum FormView {
         } else {
             buffer.write(text.truncated(toWidth: width), x: x, y: y, maxWidth: width, style: style)
         }
+        // What a duration field will store, beside what was typed; when empty, what it takes.
+        if let hint = durationHint(field, timerRunning: form.timerStartedAt != nil) {
+            let used = Clean.line(field.value, width: 400).displayWidth + (focused ? 1 : 0) + 2
+            if used + hint.displayWidth <= width {
+                let hintStyle = focused ? Style(attributes: [.reverse, .dim]) : Theme.dim
+                buffer.write(hint, x: x + used, y: y, maxWidth: width - used, style: hintStyle)
+            }
+        }
+    }
+
+    /// For an editable duration field: `= 0:01:30` when the text is a duration written in
+    /// another form (`90s`), `= 250 ms` under a second, or the accepted forms when empty.
+    static func durationHint(_ field: FormField, timerRunning: Bool) -> String? {
+        guard field.kind == .duration, !field.readOnly, !timerRunning else { return nil }
+        let typed = field.value.trimmingCharacters(in: .whitespaces)
+        if typed.isEmpty { return "e.g. 90s, 5m, 1m30s, 1:30" }
+        guard let milliseconds = CallDuration.milliseconds(typed) else { return nil }
+        let shown = milliseconds < 1000 ? "\(milliseconds) ms" : CallDuration.format(milliseconds: milliseconds)
+        return shown == typed ? nil : "= " + shown
     }
 
     /// A multi-line field: wrapped at the field's width, scrolled to the caret when focused.

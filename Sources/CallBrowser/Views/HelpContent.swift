@@ -53,8 +53,8 @@ enum HelpContent {
         lines.append([Span("  outcome:\"No answer\" status:missed owner:<name> direction:inbound")])
         lines.append([Span("  has:voicemail has:recording")])
         lines.append([])
-        lines.append([Span("Text fields", Theme.header)])
-        let editing = "Shell keys: <C-a>/<C-e> start/end, <A-b>/<A-f> word left/right, <C-w> delete word, "
+        lines.append([Span("Text fields, the filter and picker searches", Theme.header)])
+        let editing = "Shell keys: <C-a>/<C-e> start/end, <C-b>/<C-f> character left/right, <A-b>/<A-f> word left/right, <C-w> delete word, "
             + "<C-u>/<C-k> delete to start/end. Notes: <Enter> new line, <Up>/<Down> move by line. "
             + "Pasted text is typed literally, never run as keys."
         for part in editing.wrapped(toWidth: max(10, width - 2)) { lines.append([Span("  " + part)]) }

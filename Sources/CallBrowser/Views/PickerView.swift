@@ -14,9 +14,9 @@ enum PickerView {
         }
         buffer.box(box, title: picker.title)
         let inner = box.inset(by: 1)
-        let prompt = "> " + picker.query
-        buffer.write(prompt, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2)
-        buffer.write(" ", x: inner.x + 1 + min(prompt.displayWidth, inner.width - 3), y: inner.y, maxWidth: 1, style: Theme.selected)
+        // The query scrolls to keep its cursor (a reversed cell) in view.
+        buffer.write("> ", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2)
+        picker.choices.filter.render(in: Rect(x: inner.x + 3, y: inner.y, width: max(0, inner.width - 4), height: 1), buffer: &buffer, theme: StatusLineView.filterTheme)
         let listArea = inner.inset(top: 1)
         if visible.isEmpty {
             let message = picker.loadingToken != nil ? "Searching…" : "No matches"

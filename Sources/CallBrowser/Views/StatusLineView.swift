@@ -30,10 +30,14 @@ enum StatusLineView {
         }
         let rightWidth = min(area.width, right.displayWidth)
         let leftWidth = max(0, area.width - rightWidth - 1)
-        if let editing = state.list.editingFilter, state.modal == nil {
-            let text = "/" + editing
-            let used = buffer.write(text, x: area.x, y: area.y, maxWidth: leftWidth)
-            buffer.write(" ", x: area.x + used, y: area.y, maxWidth: 1, style: Theme.selected)
+        if let editor = FilterBarController.editor(state), state.modal == nil {
+            // The text scrolls to keep its cursor (a reversed cell) in view.
+            let clean = Clean.line(editor.text, width: 100_000)
+            let shown = FieldEditor(verbatim: clean, cursor: clean == editor.text ? editor.cursor : clean.count, multiline: false)
+            buffer.write("/", x: area.x, y: area.y, maxWidth: leftWidth)
+            let fieldWidth = max(0, min(leftWidth - 1, clean.displayWidth + 1))
+            shown.render(in: Rect(x: area.x + 1, y: area.y, width: fieldWidth, height: 1), buffer: &buffer, theme: filterTheme)
+            let used = fieldWidth // "/" and the text; the cursor cell is the last
             // Why Enter did not apply the filter, next to what the user is fixing.
             if let message = state.status.message, message.kind == .error, used + 3 < leftWidth {
                 let room = leftWidth - used - 3
@@ -61,6 +65,9 @@ enum StatusLineView {
         // around it cost the terminal more bytes than the digits.
         buffer.write(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth)
     }
+
+    /// The filter bar's cursor: a reversed cell, as before it could move.
+    static let filterTheme = TerminalKit.Theme(cursor: Theme.selected)
 
     /// Key hints for the current context: actions with a short hint that are enabled now.
     static func hints(_ state: AppState) -> [Span] {

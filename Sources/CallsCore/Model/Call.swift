@@ -74,10 +74,8 @@ public struct Call: Sendable, Equatable {
 // MARK: - Formatting helpers
 
 extension Call {
-    /// `h:mm:ss` for a duration in milliseconds (`0:03:04`).
+    /// `h:mm:ss` for a duration in milliseconds (`0:03:04`); see ``CallDuration/format(milliseconds:)``.
     public static func formatDuration(milliseconds: Int) -> String {
-        let total = max(0, milliseconds) / 1000
-        let hours = total / 3600, minutes = (total % 3600) / 60, seconds = total % 60
-        return "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes):" + (seconds < 10 ? "0" : "") + "\(seconds)"
+        CallDuration.format(milliseconds: milliseconds)
     }
 }

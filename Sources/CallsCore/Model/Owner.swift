@@ -1,5 +1,9 @@
 /// A HubSpot user or queue that can own a call (`hubspot_owner_id`). Ids can exceed 32 bits:
 /// they stay strings.
+///
+/// Logged calls get an owner the way HubSpot's UI gives them the logging user: HubSpot has no
+/// call that says whose a private-app token is, so the user names themselves (the config
+/// file's `owner`, or `hubcalls log --owner`), and ``matching(_:in:)`` finds the owner.
 public struct Owner: Sendable, Hashable, Codable {
     public var id: String
     public var email: String?
@@ -20,6 +24,14 @@ public struct Owner: Sendable, Hashable, Codable {
         self.userId = userId
         self.type = type
         self.archived = archived
+    }
+
+    /// The owner a person means by `text`: an id, an email or a display name, compared
+    /// case-insensitively (what `hubcalls log --owner` and the config file's `owner` take).
+    public static func matching(_ text: String, in owners: [Owner]) -> Owner? {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !key.isEmpty else { return nil }
+        return owners.first { $0.id == key || $0.email?.lowercased() == key || $0.displayName.lowercased() == key }
     }
 
     /// "First Last", else the email, else the id.

@@ -28,13 +28,13 @@ public struct ConfigFile: Sendable, Equatable {
     public var rateLimit: Int?
     public var searchRateLimit: Int?
     public var timeout: Double?
-    /// Every entry, for keys other modules read (`db`, `keymap`).
+    /// Every entry, for keys other modules read (`db`, `keymap`, `owner`).
     public var entries: [TOMLSubset.Entry]
     /// Unknown keys and similar non-fatal problems, as `path:line: message`.
     public var warnings: [String]
 
     /// Keys hubcalls understands; others produce a warning.
-    public static let knownKeys: Set<String> = ["backend", "base_url", "token", "token_command", "rate_limit", "search_rate_limit", "timeout", "db", "keymap"]
+    public static let knownKeys: Set<String> = ["backend", "base_url", "token", "token_command", "rate_limit", "search_rate_limit", "timeout", "db", "keymap", "owner"]
 
     public init(path: String, entries: [TOMLSubset.Entry] = []) {
         self.path = path
@@ -124,7 +124,7 @@ public struct ConfigFile: Sendable, Equatable {
             case "rate_limit": file.rateLimit = Int(try positive())
             case "search_rate_limit": file.searchRateLimit = Int(try positive())
             case "timeout": file.timeout = try positive()
-            case "db", "keymap": _ = try string()
+            case "db", "keymap", "owner": _ = try string()
             default:
                 file.warnings.append("\(location): unknown key \(entry.key) (known: \(knownKeys.sorted().joined(separator: ", ")))")
             }

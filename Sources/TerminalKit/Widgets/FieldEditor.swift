@@ -2,7 +2,7 @@
 
 /// An editable text value with a cursor: the heart of every text field.
 ///
-/// Keys (readline's): printable characters insert; `<Left>`/`<Right>` move; `<A-b>`/`<A-f>`,
+/// Keys (readline's): printable characters insert; `<Left>`/`<Right>` (`<C-b>`/`<C-f>`) move; `<A-b>`/`<A-f>`,
 /// `<C-Left>`/`<C-Right>` and `<A-Left>`/`<A-Right>` move by words; `<Home>`/`<C-a>` and
 /// `<End>`/`<C-e>` go to the start and end of the line; `<BS>` and `<Del>` (`<C-d>`) delete;
 /// `<C-w>` and `<A-BS>` delete the word before the cursor, `<A-d>` and `<C-Del>` the word
@@ -54,8 +54,8 @@ public struct FieldEditor: Hashable, Sendable {
             return true
         }
         switch (key.code, key.modifiers) {
-        case (.left, []): cursor = max(0, cursor - 1)
-        case (.right, []): cursor = min(characters.count, cursor + 1)
+        case (.left, []), (.character("b"), .control): cursor = max(0, cursor - 1)
+        case (.right, []), (.character("f"), .control): cursor = min(characters.count, cursor + 1)
         case (.home, []), (.character("a"), .control): cursor = lineStart(of: cursor)
         case (.end, []), (.character("e"), .control): cursor = lineEnd(of: cursor)
         case (.backspace, []):

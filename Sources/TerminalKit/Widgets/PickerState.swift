@@ -21,6 +21,12 @@ public struct PickerItem: Hashable, Sendable {
 /// Typing edits the filter (all space-separated terms must appear, case-insensitively, in the
 /// label or detail); `<Up>`/`<Down>`/`<C-p>`/`<C-n>`/`<PgUp>`/`<PgDn>` move; `<Enter>` chooses;
 /// `<Esc>` cancels.
+///
+/// An app that routes keys through its own keymap drives the parts instead: ``editQuery(_:)``
+/// (the filter is a ``FieldEditor``: readline keys, a cursor), ``move(by:)``, ``highlight(_:)``
+/// and ``highlighted``. A picker whose choices come from a search elsewhere (a server) sets
+/// ``filtersItems`` to `false`, so typing only edits the query, and hands the answers to
+/// ``setItems(_:)``.
 public struct PickerState: Hashable, Sendable {
     /// What a key did to the picker.
     public enum Event: Hashable, Sendable {
@@ -38,8 +44,12 @@ public struct PickerState: Hashable, Sendable {
     /// Indices into ``items`` that match the filter.
     public private(set) var matches: [Int]
     public private(set) var list: ListState
+    /// Whether typing filters ``items`` (`false`: the owner searches and calls
+    /// ``setItems(_:)``; every item stays visible).
+    public let filtersItems: Bool
 
-    public init(title: String, items: [PickerItem], currentID: String? = nil, viewportHeight: Int = 10) {
+    public init(title: String, items: [PickerItem], currentID: String? = nil, viewportHeight: Int = 10, filtersItems: Bool = true) {
+        self.filtersItems = filtersItems
         self.title = title
         self.items = items
         self.currentID = currentID
@@ -76,6 +86,45 @@ public struct PickerState: Hashable, Sendable {
         return .filterChanged
     }
 
+    // MARK: - Driven by an app's keymap
+
+    /// The typed filter text.
+    public var query: String { filter.text }
+
+    /// Applies a text-editing key to the query (``FieldEditor``'s readline keys, without the
+    /// picker's own movement and choice keys); returns whether the key was one.
+    @discardableResult
+    public mutating func editQuery(_ key: Key) -> Bool {
+        let before = filter.text
+        guard filter.handle(key) else { return false }
+        if filter.text != before { refilter() }
+        return true
+    }
+
+    /// Inserts text (typed or pasted) at the query's cursor, on one line.
+    public mutating func insertQuery(_ text: String) {
+        let before = filter.text
+        for character in text { filter.insert(character == "\n" || character == "\r\n" ? " " : character) }
+        if filter.text != before { refilter() }
+    }
+
+    /// Replaces the choices (a search answered), keeping the highlight in range.
+    public mutating func setItems(_ newItems: [PickerItem]) {
+        items = newItems
+        matches = matching()
+        list.setCount(matches.count)
+    }
+
+    /// Moves the highlight by `rows` (negative: up), clamped to the matches.
+    public mutating func move(by rows: Int) {
+        if rows >= 0 { list.moveDown(by: rows) } else { list.moveUp(by: -rows) }
+    }
+
+    /// Highlights the match at `index` (clamped).
+    public mutating func highlight(_ index: Int) {
+        list.select(index)
+    }
+
     /// Sets the number of visible rows (from the layout).
     public mutating func setViewportHeight(_ height: Int) {
         list.viewportHeight = max(1, height)
@@ -106,12 +155,17 @@ public struct PickerState: Hashable, Sendable {
     // MARK: - Private
 
     private mutating func refilter() {
+        matches = matching()
+        list.setCount(matches.count)
+        list.select(0)
+    }
+
+    private func matching() -> [Int] {
+        guard filtersItems else { return Array(items.indices) }
         let terms = filter.text.lowercased().split(separator: " ")
-        matches = items.indices.filter { index in
+        return items.indices.filter { index in
             let haystack = (items[index].label + " " + (items[index].detail ?? "")).lowercased()
             return terms.allSatisfy { haystack.contains($0) }
         }
-        list.setCount(matches.count)
-        list.select(0)
     }
 }

@@ -41,9 +41,10 @@ enum BrowserLauncher {
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data("hubcalls: \(diagnostic.description)\n".utf8))
         }
-        var state = AppState(now: Date(), timeZone: .current, bindings: bindings)
+        var state = AppState(now: Date(), timeZone: LocalTimeZone.resolve(environment: environment), bindings: bindings)
         state.readOnly = readOnly
         state.quickLogOnly = quickLogOnly
+        state.defaultOwner = try ConfigLoader.owner(global)
         if let first = diagnostics.first {
             let more = diagnostics.count > 1 ? " (+\(diagnostics.count - 1) more; see hubcalls keys)" : ""
             state.status.message = StatusState.Message(text: "keymap: \(first.description)\(more)", kind: .warning, expires: Date().addingTimeInterval(10))

@@ -32,13 +32,13 @@ struct LogCommand: AsyncParsableCommand {
     @Option(help: "Outcome label (e.g. Connected) or its GUID.")
     var outcome: String?
 
-    @Option(help: "Duration: \(DurationParser.help).")
+    @Option(help: "Duration: \(CallDuration.examples).")
     var duration: String?
 
     @Option(help: "When the call happened: ISO-8601 (2025-05-02T14:00:00Z) or epoch milliseconds. Default: now.")
     var timestamp: String?
 
-    @Option(help: "Owner id, email or name.")
+    @Option(help: "Owner id, email or name. Default: `owner` in config.toml, else none.")
     var owner: String?
 
     @Option(help: "Associate with this contact id (repeatable).")
@@ -70,7 +70,7 @@ struct LogCommand: AsyncParsableCommand {
         }
         let service = try await ServiceFactory.make(global)
         try await CLIError.reporting {
-            let input = try await makeInput(service: service)
+            let input = try await makeInput(service: service, configuredOwner: try ConfigLoader.owner(global))
             let created = try await service.create(.calls, input)
             if json {
                 var shown = created
@@ -86,7 +86,8 @@ struct LogCommand: AsyncParsableCommand {
     }
 
     /// The create input, with every option checked and turned into HubSpot's values.
-    func makeInput(service: any CRMService, now: Date = Date()) async throws -> ObjectInput {
+    /// `configuredOwner` is the config file's `owner`, used when `--owner` is not given.
+    func makeInput(service: any CRMService, now: Date = Date(), configuredOwner: String? = nil) async throws -> ObjectInput {
         var properties: [String: String] = [:]
         if let timestamp {
             if let issue = CallValidation.timestampIssue(timestamp) { throw CLIError(issue.message) }
@@ -99,15 +100,16 @@ struct LogCommand: AsyncParsableCommand {
         if let direction { properties[CallProperty.direction] = try Self.direction(direction).rawValue }
         if let status { properties[CallProperty.status] = try Self.status(status).rawValue }
         if let duration {
-            guard let ms = DurationParser.milliseconds(duration) else {
-                throw CLIError("Cannot read duration \"\(TerminalText.sanitize(duration))\": \(DurationParser.help)")
+            guard let ms = CallDuration.milliseconds(duration) else {
+                throw CLIError("Cannot read duration \"\(TerminalText.sanitize(duration))\": use e.g. \(CallDuration.examples)")
             }
             properties[CallProperty.duration] = String(ms)
         }
         if let outcome {
             properties[CallProperty.disposition] = try Self.outcome(outcome, in: try await service.outcomeCatalog()).id
         }
-        if let owner {
+        // Like HubSpot's UI, which makes the logging user the owner: the config file's owner.
+        if let owner = owner ?? configuredOwner {
             properties[CallProperty.owner] = try Self.owner(owner, in: try await service.owners()).id
         }
         var associations: [AssociationInput] = []
@@ -168,9 +170,7 @@ struct LogCommand: AsyncParsableCommand {
     /// An owner by id, email or name (case-insensitive).
     static func owner(_ raw: String, in owners: [Owner]) throws -> Owner {
         let key = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        if let match = owners.first(where: { $0.id == key || $0.email?.lowercased() == key || $0.displayName.lowercased() == key }) {
-            return match
-        }
+        if let match = Owner.matching(raw, in: owners) { return match }
         if owners.isEmpty, Int64(key) != nil { return Owner(id: key) }
         let list = owners.map { "\($0.displayName) (\($0.id))" }.joined(separator: ", ")
         throw CLIError("Unknown owner \"\(TerminalText.sanitize(raw))\"; owners: \(list.isEmpty ? "none" : list)")

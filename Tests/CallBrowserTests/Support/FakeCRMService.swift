@@ -94,8 +94,10 @@ actor FakeCRMService: CRMService {
         if let sort = request.sorts.first {
             matches.sort { a, b in
                 let x = a[property: sort.propertyName] ?? "", y = b[property: sort.propertyName] ?? ""
-                let lhs = Double(x).map { String(format: "%020.0f", $0) } ?? x
-                let rhs = Double(y).map { String(format: "%020.0f", $0) } ?? y
+                // Numbers (durations, epoch milliseconds) and ISO dates compare as numbers.
+                func number(_ text: String) -> Double? { Double(text) ?? HubSpotTimestamp.parse(text).map { Double(HubSpotTimestamp.milliseconds($0)) } }
+                let lhs = number(x).map { String(format: "%020.0f", $0) } ?? x
+                let rhs = number(y).map { String(format: "%020.0f", $0) } ?? y
                 return lhs == rhs ? a.id < b.id : (sort.ascending ? lhs < rhs : lhs > rhs)
             }
         } else {
