@@ -98,6 +98,7 @@ extension LocalCRMService {
         let builder = SearchQueryBuilder(type: type)
         var filter = SearchQueryBuilder.Fragment(sql: "o.type = ? AND o.archived = 0", arguments: [type.rawValue.databaseValue])
         if let groups = try builder.condition(for: request.filterGroups) { filter.append(groups, separator: " AND ") }
+        let recordFilter = request.filterGroups.isEmpty ? nil : filter
         var hasText = false
         var match: String?
         if let query = request.query {
@@ -126,13 +127,13 @@ extension LocalCRMService {
             ordered = ("SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql)", StatementArguments(filter.arguments + order.arguments))
         }
         filter = filterWithMatch
-        // Without filters, and in an order ``SortRanks`` can hold, the matches are ordered
-        // from the full-text index alone (see `LocalCRMService+RankedText.swift`).
+        // In an order `SortRanks` can hold, the matches are ordered without a sort step
+        // (see `LocalCRMService+RankedText.swift`).
         var ranked: RankedText?
-        if hasText, request.filterGroups.isEmpty, let rankedOrder = builder.rankedOrder(for: request.sorts),
+        if hasText, let rankedOrder = builder.rankedOrder(for: request.sorts),
            let text = builder.fullTextCondition(forQuery: request.query ?? "") {
             ranked = RankedText(
-                sql: "SELECT rowid FROM object_fts WHERE \(text.sql)", arguments: StatementArguments(text.arguments),
+                sql: "SELECT rowid FROM object_fts WHERE \(text.sql)", arguments: StatementArguments(text.arguments), filter: recordFilter,
                 column: rankedOrder.column, ascending: rankedOrder.ascending
             )
         }
