@@ -14,7 +14,8 @@ extension LocalCRMService {
         var ascending: Bool
     }
 
-    /// Every live match of `ranked`, in order: the rowids from the full-text index, kept if
+    /// Every live match of `ranked`, in ascending order (the descending order is the same
+    /// list backwards): the rowids from the full-text index, kept if
     /// they pass the filters, put in order by the ``SortRanks`` of the same database version
     /// (read once, then reused until a write moves the change counter). The same list as
     /// `SearchPlan.orderedSQL`, which looks each match up in `object` and sorts.
@@ -33,7 +34,7 @@ extension LocalCRMService {
         if let filter = ranked.filter {
             matches = try filtered(db, matches, filter, records: ranks.rowidByRank.count)
         }
-        return ranks.order(matches, ascending: ranked.ascending)
+        return ranks.order(matches)
     }
 
     /// The matches that pass `filter`. Few matches (or filters on JSON properties or

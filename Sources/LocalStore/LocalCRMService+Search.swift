@@ -22,9 +22,12 @@ extension LocalCRMService {
             let rowids: [Int64]
             if plan.hasText {
                 // Text matches come from the FTS index as a set; ordering them is the cost,
-                // so the ordered list is kept and each page is a slice of it.
+                // so the ordered list is kept and each page is a slice of it. A ranked list is
+                // kept ascending and read from the end for the descending order, so the two
+                // ends of one list (the browser's `G`) share it.
+                let key = plan.countKey + (plan.ranked.map { "\u{1E}" + $0.column } ?? plan.orderKey)
                 let all: [Int64]
-                if let cached = textMatches.value(for: plan.countKey + plan.orderKey, version: version) {
+                if let cached = textMatches.value(for: key, version: version) {
                     all = cached
                 } else {
                     if let ranked = plan.ranked {
@@ -32,11 +35,12 @@ extension LocalCRMService {
                     } else {
                         all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
                     }
-                    if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: plan.countKey + plan.orderKey, version: version) }
+                    if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: key, version: version) }
                 }
                 total = all.count
                 let start = min(plan.offset, all.count)
-                rowids = Array(all[start..<min(all.count, start + max(0, plan.limit))])
+                let positions = start..<min(all.count, start + max(0, plan.limit))
+                rowids = plan.ranked?.ascending == false ? positions.map { all[all.count - 1 - $0] } : Array(all[positions])
             } else {
                 if let cached = totals.value(for: plan.countKey, version: version) {
                     total = cached
