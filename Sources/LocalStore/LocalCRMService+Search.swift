@@ -22,9 +22,12 @@ extension LocalCRMService {
             let rowids: [Int64]
             if plan.hasText {
                 // Text matches come from the FTS index as a set; ordering them is the cost,
-                // so the ordered list is kept and each page is a slice of it.
+                // so the ordered list is kept and each page is a slice of it. A ranked list is
+                // kept ascending and read from the end for the descending order, so the two
+                // ends of one list (the browser's `G`) share it.
+                let key = plan.countKey + (plan.ranked.map { "\u{1E}" + $0.column } ?? plan.orderKey)
                 let all: [Int64]
-                if let cached = textMatches.value(for: plan.countKey + plan.orderKey, version: version) {
+                if let cached = textMatches.value(for: key, version: version) {
                     all = cached
                 } else {
                     if let ranked = plan.ranked {
@@ -32,11 +35,12 @@ extension LocalCRMService {
                     } else {
                         all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
                     }
-                    if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: plan.countKey + plan.orderKey, version: version) }
+                    if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: key, version: version) }
                 }
                 total = all.count
                 let start = min(plan.offset, all.count)
-                rowids = Array(all[start..<min(all.count, start + max(0, plan.limit))])
+                let positions = start..<min(all.count, start + max(0, plan.limit))
+                rowids = plan.ranked?.ascending == false ? positions.map { all[all.count - 1 - $0] } : Array(all[positions])
             } else {
                 if let cached = totals.value(for: plan.countKey, version: version) {
                     total = cached
@@ -98,6 +102,7 @@ extension LocalCRMService {
         let builder = SearchQueryBuilder(type: type)
         var filter = SearchQueryBuilder.Fragment(sql: "o.type = ? AND o.archived = 0", arguments: [type.rawValue.databaseValue])
         if let groups = try builder.condition(for: request.filterGroups) { filter.append(groups, separator: " AND ") }
+        let recordFilter = request.filterGroups.isEmpty ? nil : filter
         var hasText = false
         var match: String?
         if let query = request.query {
@@ -126,13 +131,13 @@ extension LocalCRMService {
             ordered = ("SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql)", StatementArguments(filter.arguments + order.arguments))
         }
         filter = filterWithMatch
-        // Without filters, and in an order ``SortRanks`` can hold, the matches are ordered
-        // from the full-text index alone (see `LocalCRMService+RankedText.swift`).
+        // In an order `SortRanks` can hold, the matches are ordered without a sort step
+        // (see `LocalCRMService+RankedText.swift`).
         var ranked: RankedText?
-        if hasText, request.filterGroups.isEmpty, let rankedOrder = builder.rankedOrder(for: request.sorts),
+        if hasText, let rankedOrder = builder.rankedOrder(for: request.sorts),
            let text = builder.fullTextCondition(forQuery: request.query ?? "") {
             ranked = RankedText(
-                sql: "SELECT rowid FROM object_fts WHERE \(text.sql)", arguments: StatementArguments(text.arguments),
+                sql: "SELECT rowid FROM object_fts WHERE \(text.sql)", arguments: StatementArguments(text.arguments), filter: recordFilter,
                 column: rankedOrder.column, ascending: rankedOrder.ascending
             )
         }

@@ -26,7 +26,7 @@ struct SortRanks: Sendable {
     }
 
     /// The live records among `matches` (rowids in any order, each at most once), in order.
-    func order(_ matches: [Int64], ascending: Bool) -> [Int64] {
+    func order(_ matches: [Int64]) -> [Int64] {
         // A bitmap over positions: linear in the number of records, no comparisons.
         var hit = [Bool](repeating: false, count: rowidByRank.count)
         var count = 0
@@ -39,11 +39,7 @@ struct SortRanks: Sendable {
         }
         var out: [Int64] = []
         out.reserveCapacity(count)
-        if ascending {
-            for rank in hit.indices where hit[rank] { out.append(rowidByRank[rank]) }
-        } else {
-            for rank in hit.indices.reversed() where hit[rank] { out.append(rowidByRank[rank]) }
-        }
+        for rank in hit.indices where hit[rank] { out.append(rowidByRank[rank]) }
         return out
     }
 }
