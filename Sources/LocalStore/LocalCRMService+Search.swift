@@ -14,7 +14,7 @@ extension LocalCRMService {
         let plan = try plan(type, request)
         let properties = request.properties
         let cap = options.searchResultCap
-        let totals = self.totals, textMatches = self.textMatches
+        let totals = self.totals, textMatches = self.textMatches, sortRanks = self.sortRanks
         return try await read { db in
             // Inside one read transaction the counter and the queries see the same snapshot.
             let version = try Int64.fetchOne(db, sql: "SELECT n FROM changeCounter WHERE id = 1") ?? -1
@@ -22,17 +22,25 @@ extension LocalCRMService {
             let rowids: [Int64]
             if plan.hasText {
                 // Text matches come from the FTS index as a set; ordering them is the cost,
-                // so the ordered list is kept and each page is a slice of it.
+                // so the ordered list is kept and each page is a slice of it. A ranked list is
+                // kept ascending and read from the end for the descending order, so the two
+                // ends of one list (the browser's `G`) share it.
+                let key = plan.countKey + (plan.ranked.map { "\u{1E}" + $0.column } ?? plan.orderKey)
                 let all: [Int64]
-                if let cached = textMatches.value(for: plan.countKey + plan.orderKey, version: version) {
+                if let cached = textMatches.value(for: key, version: version) {
                     all = cached
                 } else {
-                    all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
-                    if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: plan.countKey + plan.orderKey, version: version) }
+                    if let ranked = plan.ranked {
+                        all = try Self.rankedTextMatches(db, ranked, type: type, version: version, ranks: sortRanks)
+                    } else {
+                        all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
+                    }
+                    if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: key, version: version) }
                 }
                 total = all.count
                 let start = min(plan.offset, all.count)
-                rowids = Array(all[start..<min(all.count, start + max(0, plan.limit))])
+                let positions = start..<min(all.count, start + max(0, plan.limit))
+                rowids = plan.ranked?.ascending == false ? positions.map { all[all.count - 1 - $0] } : Array(all[positions])
             } else {
                 if let cached = totals.value(for: plan.countKey, version: version) {
                     total = cached
@@ -75,6 +83,8 @@ extension LocalCRMService {
         var orderedSQL: String
         var orderedArguments: StatementArguments
         var orderKey: String
+        /// Set when the ordered matches can come from ``SortRanks`` instead of `orderedSQL`.
+        var ranked: RankedText?
         var hasText: Bool
         var offset: Int
         var limit: Int
@@ -92,6 +102,7 @@ extension LocalCRMService {
         let builder = SearchQueryBuilder(type: type)
         var filter = SearchQueryBuilder.Fragment(sql: "o.type = ? AND o.archived = 0", arguments: [type.rawValue.databaseValue])
         if let groups = try builder.condition(for: request.filterGroups) { filter.append(groups, separator: " AND ") }
+        let recordFilter = request.filterGroups.isEmpty ? nil : filter
         var hasText = false
         var match: String?
         if let query = request.query {
@@ -120,6 +131,16 @@ extension LocalCRMService {
             ordered = ("SELECT o.rowid FROM object o WHERE \(filter.sql) ORDER BY \(order.sql)", StatementArguments(filter.arguments + order.arguments))
         }
         filter = filterWithMatch
+        // In an order `SortRanks` can hold, the matches are ordered without a sort step
+        // (see `LocalCRMService+RankedText.swift`).
+        var ranked: RankedText?
+        if hasText, let rankedOrder = builder.rankedOrder(for: request.sorts),
+           let text = builder.fullTextCondition(forQuery: request.query ?? "") {
+            ranked = RankedText(
+                sql: "SELECT rowid FROM object_fts WHERE \(text.sql)", arguments: StatementArguments(text.arguments), filter: recordFilter,
+                column: rankedOrder.column, ascending: rankedOrder.ascending
+            )
+        }
         return SearchPlan(
             countSQL: "SELECT count(*) FROM object o WHERE \(filter.sql)",
             countArguments: StatementArguments(filter.arguments),
@@ -129,6 +150,7 @@ extension LocalCRMService {
             orderedSQL: ordered.sql,
             orderedArguments: ordered.arguments,
             orderKey: "\u{1E}" + order.sql + "\u{1F}" + order.arguments.map { "\($0.storage)" }.joined(separator: "\u{1F}"),
+            ranked: ranked,
             hasText: hasText,
             offset: offset,
             limit: limit

@@ -212,9 +212,8 @@ struct SearchQueryBuilder {
         let long = words.filter { $0.count >= 3 }
         let match = long.isEmpty ? nil : long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
         for word in words where word.count < 3 {
-            let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            let pattern = ("%" + escaped + "%").databaseValue
-            parts.append(Fragment(sql: "o.rowid IN (SELECT rowid FROM object_fts WHERE title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')", arguments: [pattern, pattern]))
+            let like = likeCondition(word)
+            parts.append(Fragment(sql: "o.rowid IN (SELECT rowid FROM object_fts WHERE \(like.sql))", arguments: like.arguments))
         }
         guard !parts.isEmpty else { return (match, nil) }
         var out = Fragment(sql: "")
@@ -222,7 +221,42 @@ struct SearchQueryBuilder {
         return (match, out)
     }
 
+    /// `query` as a condition on `object_fts` alone (the same words and rules as
+    /// ``textCondition(forQuery:)``), for searches that order the matching rowids without
+    /// reading `object`; `nil` for a query with no words.
+    func fullTextCondition(forQuery query: String) -> Fragment? {
+        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return nil }
+        var out = Fragment(sql: "")
+        if let match = textCondition(forQuery: query).match {
+            out.append(Fragment(sql: "object_fts MATCH ?", arguments: [match.databaseValue]), separator: "")
+        }
+        for word in words where word.count < 3 {
+            out.append(likeCondition(word), separator: out.sql.isEmpty ? "" : " AND ")
+        }
+        return out
+    }
+
+    /// A word of one or two characters anywhere in the title or notes of an `object_fts` row.
+    private func likeCondition(_ word: String) -> Fragment {
+        let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = ("%" + escaped + "%").databaseValue
+        return Fragment(sql: "(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')", arguments: [pattern, pattern])
+    }
+
     // MARK: - Sort
+
+    /// The column of `object` a sort rule orders by and its direction, when the order is a
+    /// plain column with `num` as tie-break (see ``order(for:)``), so ``SortRanks`` can hold
+    /// it; `nil` for orders on computed values (JSON properties, folded booleans).
+    func rankedOrder(for sorts: [SortRule]) -> (column: String, ascending: Bool)? {
+        guard let rule = sorts.first else { return ("createdAt", true) }
+        guard !rule.propertyName.lowercased().hasPrefix("associations.") else { return nil }
+        let expression = expression(for: rule.propertyName)
+        guard expression.kind == .number || expression.kind == .enumeration, expression.raw.arguments.isEmpty,
+              expression.raw.sql.hasPrefix("o."), expression.compared.sql == expression.raw.sql else { return nil }
+        return (String(expression.raw.sql.dropFirst(2)), rule.ascending)
+    }
 
     /// One sort rule (HubSpot honours one); ties broken by id in the same direction.
     /// Without a rule: creation order, oldest first.

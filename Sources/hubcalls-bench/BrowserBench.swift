@@ -23,18 +23,20 @@ enum BrowserBench {
         var firstFrame: [Double] = []
         for _ in 0..<max(5, options.runs / 10) {
             let start = Stopwatch.now()
-            let terminal = MemoryTerminal(width: columns, height: rows)
+            let terminal = makeTerminal()
+            let renderer = FrameRenderer()
             var state = AppState(columns: columns, rows: rows, now: Date(), timeZone: .current, bindings: .defaults)
             await settle(&state, .started(Date()), runner: runner)
-            present(state, on: terminal)
+            present(state, on: terminal, with: renderer)
             firstFrame.append(Stopwatch.ms(since: start))
         }
         table.add("first frame with data (MemoryTerminal)", size: size, Summary(firstFrame), target: calls == 100_000 ? "≤ 80 ms" : "")
 
-        let terminal = MemoryTerminal(width: columns, height: rows)
+        let terminal = makeTerminal()
+        let renderer = FrameRenderer()
         var state = AppState(columns: columns, rows: rows, now: Date(), timeZone: .current, bindings: .defaults)
         await settle(&state, .started(Date()), runner: runner)
-        present(state, on: terminal)
+        present(state, on: terminal, with: renderer)
 
         let scenarios: [(String, [String])] = [
             ("cursor down (j)", ["j"]),
@@ -49,11 +51,11 @@ enum BrowserBench {
                 for key in keys {
                     var start = Stopwatch.now()
                     let effects = reduce(&state, .key(key))
-                    present(state, on: terminal)
+                    present(state, on: terminal, with: renderer)
                     frame.append(Stopwatch.ms(since: start))
                     start = Stopwatch.now()
                     await runAll(effects, &state, runner: runner)
-                    present(state, on: terminal)
+                    present(state, on: terminal, with: renderer)
                     settled.append(frame.last! + Stopwatch.ms(since: start))
                 }
             }
@@ -67,10 +69,10 @@ enum BrowserBench {
             for key in ["/", "r", "e", "n", "e", "w", "<Enter>"] {
                 let start = Stopwatch.now()
                 let effects = reduce(&state, .key(key))
-                present(state, on: terminal)
+                present(state, on: terminal, with: renderer)
                 typing.append(Stopwatch.ms(since: start))
                 await runAll(effects, &state, runner: runner)
-                present(state, on: terminal)
+                present(state, on: terminal, with: renderer)
                 if key == "<Enter>" { filtered.append(Stopwatch.ms(since: start)) }
             }
             for key in ["/", "<C-u>", "<Enter>"] { await settle(&state, .key(key), runner: runner) }
@@ -95,9 +97,15 @@ enum BrowserBench {
         }
     }
 
-    static func present(_ state: AppState, on terminal: MemoryTerminal) {
-        var buffer = CellBuffer(width: columns, height: rows)
-        BrowserView.render(state, into: &buffer)
-        terminal.present(buffer)
+    /// Renders as the app does: one renderer per terminal, keeping its last frame.
+    static func present(_ state: AppState, on terminal: MemoryTerminal, with renderer: FrameRenderer) {
+        terminal.present(renderer.frame(state))
+    }
+
+    /// A terminal that keeps only its last frame, as a real one does.
+    static func makeTerminal() -> MemoryTerminal {
+        let terminal = MemoryTerminal(width: columns, height: rows)
+        terminal.recordsFrames = false
+        return terminal
     }
 }

@@ -48,6 +48,8 @@ public final class BrowserApp {
         state.rows = size.height
         let loop = TerminalRunLoop<Msg>(terminal: terminal, tickInterval: .milliseconds(100))
         var pendingStart = true
+        // Keeps the last frame: each frame redraws only what changed.
+        let renderer = FrameRenderer()
         // The side pane's load that waits for the cursor to rest: the next one replaces it.
         var pausedLoad: Task<Void, Never>?
         return await loop.run(initial: state, update: { [self] state, event, terminal in
@@ -87,9 +89,9 @@ public final class BrowserApp {
                 onReady?()
             }
             return .continue
-        }, render: { [self] state, buffer in
-            BrowserView.render(state, into: &buffer)
+        }, frame: { [self] state, size in
             if BrowserApp.isReady(state) { readyRendered = true }
+            return renderer.frame(state, size: size)
         })
     }
 

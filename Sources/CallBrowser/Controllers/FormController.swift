@@ -167,10 +167,25 @@ enum FormController {
                 issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Not a duration; use e.g. \(CallDuration.examples)"))
                 continue
             }
+            if field.kind == .datetime, !value.isEmpty, case .failure(let error) = HubSpotTimestamp.validate(value) {
+                issues.append(ValidationIssue(property: field.name, code: "INVALID_DATE", message: dateMessage(field.value, error.problem, state)))
+                continue
+            }
             if creating, value.isEmpty { continue }
             properties[field.name] = value
         }
         return issues + CallValidation.validate(properties, creating: creating)
+    }
+
+    /// What is wrong with a typed date, in the form's own terms (the field shows local time,
+    /// not HubSpot's property name and ISO-8601 only).
+    static func dateMessage(_ typed: String, _ problem: HubSpotTimestamp.Problem, _ state: AppState) -> String {
+        let example = String(TimeFormat.local(state.now, timeZone: state.timeZone).prefix(16))
+        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        if problem == .seconds {
+            return "\(trimmed) looks like epoch seconds (the call would land in 1970); use milliseconds (\(trimmed)000) or a date such as \(example)"
+        }
+        return "Not a date; use e.g. \(example) (\(TimeFormat.zoneName(state.timeZone, at: state.now))), ISO-8601 or epoch milliseconds"
     }
 
     static func save(_ state: inout AppState, _ form: FormState) -> [Effect] {

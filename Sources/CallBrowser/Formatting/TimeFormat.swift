@@ -29,6 +29,31 @@ public enum TimeFormat {
         WallClock(timeZone).startOfDay(date)
     }
 
+    /// A property's time for the detail pane: `2025-11-02 14:03:05 CET`, with `exact`
+    /// followed by the UTC form (`(2025-11-02T13:03:05.000Z)`); nil when `raw` is no time.
+    /// Kept per value and zone: parsing and the zone's abbreviation cost more than the rest of
+    /// the side pane, which shows the same times again as the cursor comes back.
+    public static func detailTime(_ raw: String, timeZone: TimeZone, exact: Bool) -> String? {
+        let key = DetailTimeKey(raw: raw, zone: timeZone.identifier, exact: exact)
+        if let cached = detailTimes.withLock({ $0[key] }) { return cached }
+        guard let date = HubSpotTimestamp.parse(raw) else { return nil }
+        var text = local(date, timeZone: timeZone) + " " + zoneName(timeZone, at: date)
+        if exact { text += " (\(HubSpotTimestamp.format(date)))" }
+        detailTimes.withLock { cache in
+            if cache.count >= 4_096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = text
+        }
+        return text
+    }
+
+    private struct DetailTimeKey: Hashable {
+        var raw: String
+        var zone: String
+        var exact: Bool
+    }
+
+    private static let detailTimes = LockedValue<[DetailTimeKey: String]>([:])
+
     /// The zone's abbreviation (`UTC`, `CET`).
     public static func zoneName(_ timeZone: TimeZone, at date: Date) -> String {
         // Foundation would answer "GMT" or "UTC" here, shown as UTC, after reading ICU's
@@ -65,11 +90,19 @@ public enum TimeFormat {
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
+    /// A Gregorian calendar in `timeZone`. The last one is kept: making one costs more than
+    /// formatting a row's time with it, and every frame asks for the same zone.
     static func calendar(_ timeZone: TimeZone) -> Calendar {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        return cal
+        calendars.withLock { cache in
+            if let cached = cache, cached.timeZone == timeZone { return cached }
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = timeZone
+            cache = cal
+            return cal
+        }
     }
+
+    private static let calendars = LockedValue<Calendar?>(nil)
 
     static func dateOnly(_ parts: WallClock.Fields) -> String {
         four(parts.year) + "-" + two(parts.month) + "-" + two(parts.day)

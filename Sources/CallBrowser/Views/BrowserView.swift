@@ -3,6 +3,9 @@ import TerminalKit
 /// Renders the whole screen from the state. Responsive: list and detail side by side at
 /// ``AppState/splitWidth`` columns and wider; narrower, the detail takes the screen when
 /// opened. Any size down to 1×1 renders without trapping.
+///
+/// The running app renders through a ``FrameRenderer``, which keeps the last frame and
+/// redraws only the panes and rows whose inputs changed; ``render(_:)`` draws everything.
 public enum BrowserView {
     public static func render(_ state: AppState) -> CellBuffer {
         var buffer = CellBuffer(width: max(0, state.columns), height: max(0, state.rows))
@@ -10,7 +13,21 @@ public enum BrowserView {
         return buffer
     }
 
+    /// Draws every pane into a blank buffer.
     public static func render(_ state: AppState, into buffer: inout CellBuffer) {
+        var panes = PaneMemory()
+        render(state, into: &buffer, panes: &panes)
+    }
+
+    /// What each pane drew in the frame before, so the next frame skips what did not change.
+    struct PaneMemory {
+        var list = CallListView.Memory()
+        var detail = DetailView.Memory()
+    }
+
+    /// Draws into `buffer`, which holds either a blank screen (empty `panes`) or the frame
+    /// `panes` describes: panes and rows whose inputs are unchanged are left as they are.
+    static func render(_ state: AppState, into buffer: inout CellBuffer, panes: inout PaneMemory) {
         let screen = buffer.area
         guard !screen.isEmpty else { return }
         if state.quickLogOnly {
@@ -28,14 +45,14 @@ public enum BrowserView {
         StatusLineView.renderStatus(state, into: &buffer, area: status)
         if state.isSplit {
             let (left, right) = body.splitLeft(DetailLines.listWidth(body.width))
-            CallListView.render(state, into: &buffer, area: left)
+            CallListView.render(state, into: &buffer, area: left, memory: &panes.list)
             let separator = Rect(x: right.x, y: right.y, width: 1, height: right.height)
             for y in separator.y..<separator.maxY { buffer.write("│", x: separator.x, y: y, style: Theme.border) }
-            DetailView.render(state, into: &buffer, area: right.inset(left: 1))
+            DetailView.render(state, into: &buffer, area: right.inset(left: 1), memory: &panes.detail)
         } else if state.focus == .detail {
-            DetailView.render(state, into: &buffer, area: body)
+            DetailView.render(state, into: &buffer, area: body, memory: &panes.detail)
         } else {
-            CallListView.render(state, into: &buffer, area: body)
+            CallListView.render(state, into: &buffer, area: body, memory: &panes.list)
         }
         switch state.modal {
         case .form(let form):

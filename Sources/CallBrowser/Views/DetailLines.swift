@@ -4,8 +4,17 @@ import TerminalKit
 
 /// The detail pane's content as lines for a width: every property with its label, the
 /// notes wrapped, the badge and what it means, and the associations with pin state.
+///
+/// Two layouts. The side pane beside the list (a *preview*: the list has the keys) gives
+/// every part a fixed number of rows — one for the title and each property (long values end
+/// in `…`), two for the badge and its meaning, three for the notes — so labels and headers stay on their rows from
+/// one call to the next and a cursor move rewrites only the values that differ. The opened
+/// detail (`Enter`) wraps everything in full.
 enum DetailLines {
     static let labelWidth = 22
+    /// Rows of notes, and of the badge and its meaning, in the side pane.
+    static let previewNoteRows = 3
+    static let previewBadgeRows = 2
 
     /// Lines for the current detail at the pane's width.
     static func count(_ state: AppState) -> Int {
@@ -19,20 +28,30 @@ enum DetailLines {
     /// The list's share of a split screen.
     static func listWidth(_ columns: Int) -> Int { columns * 5 / 8 }
 
+    /// Whether the pane is the side pane beside a focused list (fixed rows, values cut).
+    static func isPreview(_ state: AppState) -> Bool {
+        state.isSplit && state.focus == .list
+    }
+
     /// The lines for `state` at `width`, built once per change of what they show: a frame
-    /// that changes only the list (a cursor move while the detail loads, a tick) reuses them.
+    /// that changes only the list (a tick, a mark) reuses them.
     static func build(_ state: AppState, width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
-        let key = Key(state, width: width)
+        return build(state, key: Key(state, width: width))
+    }
+
+    static func build(_ state: AppState, key: Key) -> [[Span]] {
+        guard key.width > 0 else { return [] }
         if let lines = cache.lines(for: key) { return lines }
-        let lines = make(state, width: width, row: key.row)
+        let lines = make(state, width: key.width, row: key.row, preview: key.preview)
         cache.store(lines, for: key)
         return lines
     }
 
-    /// Everything ``make(_:width:row:)`` reads.
+    /// Everything ``make(_:width:row:preview:)`` reads.
     struct Key: Equatable {
         var width: Int
+        var preview: Bool
         var detail: DetailState
         /// The list row of the call while its detail loads.
         var row: CallRow?
@@ -41,6 +60,7 @@ enum DetailLines {
 
         init(_ state: AppState, width: Int) {
             self.width = width
+            preview = DetailLines.isPreview(state)
             var detail = state.detail
             detail.scroll = 0
             detail.loadingToken = nil
@@ -62,7 +82,13 @@ enum DetailLines {
         private var entry: (key: Key, lines: [[Span]])?
 
         func lines(for key: Key) -> [[Span]]? {
-            lock.withLock { entry?.key == key ? entry?.lines : nil }
+            lock.withLock {
+                guard let entry, entry.key == key else { return nil }
+                // Keep the caller's equal key: the next comparison then meets identical
+                // storage (lookups, detail) and costs nothing.
+                self.entry = (key, entry.lines)
+                return entry.lines
+            }
         }
 
         func store(_ lines: [[Span]], for key: Key) {
@@ -72,8 +98,9 @@ enum DetailLines {
 
     /// Builds the lines. While a call's detail loads, its list row stands in: the properties
     /// the list has are shown at once and the rest say `…`, so labels keep their rows and a
-    /// cursor move repaints values, not the whole pane.
-    static func make(_ state: AppState, width: Int, row: CallRow?) -> [[Span]] {
+    /// cursor move repaints values, not the whole pane. Nothing of another call is ever
+    /// shown: without the call's own row or detail the pane says it is loading.
+    static func make(_ state: AppState, width: Int, row: CallRow?, preview: Bool = false) -> [[Span]] {
         guard let id = state.detail.callID else { return [[Span("No call selected.", Theme.dim)]] }
         let detail: CallDetail
         let complete: Bool
@@ -94,11 +121,24 @@ enum DetailLines {
         let call = detail.call
         let lookups = state.lookups
         var lines: [[Span]] = []
-        for row in Clean.line(call.title ?? "(untitled call)", width: width * 3).wrapped(toWidth: width) { lines.append([Span(row, .bold)]) }
+        let title = Clean.line(call.title ?? "(untitled call)", width: width * 3)
+        if preview {
+            lines.append([Span(title.truncated(toWidth: width), .bold)])
+        } else {
+            for row in title.wrapped(toWidth: width) { lines.append([Span(row, .bold)]) }
+        }
         if let badge = call.badge {
-            // Wrapped rather than cut: the meaning is the point of the line.
+            // Wrapped rather than cut: the meaning is the point of the line. The side pane
+            // gives it two rows (enough for every meaning from 30 columns on) whether or not
+            // the call has a badge, so the rows below stay put.
             let name = Theme.glyph(badge) + " " + Theme.name(badge)
-            let rows = (name + " — " + badge.meaning).wrapped(toWidth: width)
+            let text = name + " — " + badge.meaning
+            var rows = text.wrapped(toWidth: width)
+            if preview, rows.count > previewBadgeRows {
+                let rest: String = rows[(previewBadgeRows - 1)...].joined(separator: " ")
+                rows = Array(rows.prefix(previewBadgeRows - 1))
+                rows.append(rest.truncated(toWidth: width))
+            }
             for (i, row) in rows.enumerated() {
                 if i == 0, row.hasPrefix(name) {
                     lines.append([Span(name, Theme.style(badge)), Span(String(row.dropFirst(name.count)), Theme.dim)])
@@ -107,9 +147,14 @@ enum DetailLines {
                 }
             }
         }
+        if preview {
+            let badgeRows = lines.count - 1
+            lines += Array(repeating: [], count: max(0, previewBadgeRows - badgeRows))
+        }
         lines.append([])
 
-        // Properties: the defined ones in display order, then any the definitions do not know.
+        // Properties: the defined ones in display order, then any the definitions do not know
+        // (in the side pane, at its end, so they cannot move the rows below them).
         let definitions = (lookups.callProperties.isEmpty ? StandardProperties.definitions(for: .calls, outcomes: lookups.outcomes) : lookups.callProperties)
             .filter { !$0.hidden && $0.name != CallProperty.body }
             .sorted { $0.displayOrder < $1.displayOrder }
@@ -117,29 +162,49 @@ enum DetailLines {
         let extra = complete ? call.object.properties.keys.filter { !known.contains($0) }.sorted() : []
         // Two fifths of a narrow pane, so "Activity date" and "Call direction" stay whole beside the list.
         let labelColumn = min(labelWidth, max(8, width * 2 / 5))
-        for (name, label, type, options) in definitions.map({ ($0.name, $0.label, $0.type, $0.options) }) + extra.map({ ($0, $0, PropertyDefinition.ValueType.string, [PropertyOption]()) }) {
+        func propertyLines(_ name: String, _ label: String, _ type: PropertyDefinition.ValueType, _ options: [PropertyOption]) -> [[Span]] {
             let raw = call.object[property: name]
             let pending = !complete && call.object.properties[name] == nil
-            let value = format(name: name, type: type, options: options, raw: raw, state)
+            let value = format(name: name, type: type, options: options, raw: raw, state, exact: !preview)
             let valueWidth = max(1, width - labelColumn - 1)
-            let rows = value.isEmpty ? [pending ? "…" : "—"] : Clean.line(value, width: valueWidth * 4).wrapped(toWidth: valueWidth)
-            for (i, row) in rows.prefix(4).enumerated() {
+            let rows: [String]
+            if value.isEmpty {
+                rows = [pending ? "…" : "—"]
+            } else if preview {
+                rows = [Clean.line(value, width: valueWidth + 1).truncated(toWidth: valueWidth)]
+            } else {
+                rows = Array(Clean.line(value, width: valueWidth * 4).wrapped(toWidth: valueWidth).prefix(4))
+            }
+            return rows.enumerated().map { i, row in
                 let labelText = i == 0 ? Clean.line(label).fitted(toWidth: labelColumn) : String(repeating: " ", count: labelColumn)
-                lines.append([Span(labelText, Theme.label), Span(" "), Span(row, value.isEmpty ? Theme.dim : .plain)])
+                return [Span(labelText, Theme.label), Span(" "), Span(row, value.isEmpty ? Theme.dim : .plain)]
             }
         }
+        for definition in definitions {
+            lines += propertyLines(definition.name, definition.label, definition.type, definition.options)
+        }
+        let extraLines = extra.flatMap { propertyLines($0, $0, .string, []) }
+        if !preview { lines += extraLines }
 
         lines.append([])
         lines.append([Span("Notes", Theme.header)])
+        var notes: [[Span]]
         if !complete {
-            lines.append([Span("…", Theme.dim)])
+            notes = [[Span("…", Theme.dim)]]
         } else if let body = call.body {
-            for paragraph in Clean.body(body) {
-                for row in paragraph.wrapped(toWidth: width) { lines.append([Span(row)]) }
-            }
+            notes = Clean.body(body).flatMap { $0.wrapped(toWidth: width) }.map { [Span($0)] }
         } else {
-            lines.append([Span("No notes.", Theme.dim)])
+            notes = [[Span("No notes.", Theme.dim)]]
         }
+        if preview {
+            // A fixed number of rows; cut notes end in `…` (Enter shows them whole).
+            if notes.count > previewNoteRows {
+                let last = notes[previewNoteRows - 1].map(\.text).joined()
+                notes = Array(notes.prefix(previewNoteRows - 1)) + [[Span((last + " …").truncated(toWidth: width))]]
+            }
+            notes += Array(repeating: [], count: previewNoteRows - notes.count)
+        }
+        lines += notes
 
         lines.append([])
         lines.append([Span("Associations", Theme.header)])
@@ -160,13 +225,20 @@ enum DetailLines {
                 lines.append(spans)
             }
         }
+        if preview, !extraLines.isEmpty {
+            lines.append([])
+            lines += extraLines
+        }
         return lines
     }
 
     /// A property value for people: outcome labels, owner names, local and exact times,
     /// durations, status and direction labels, and option labels of other enumerations (as
     /// the edit form shows them).
-    static func format(name: String, type: PropertyDefinition.ValueType, options: [PropertyOption] = [], raw: String?, _ state: AppState) -> String {
+    ///
+    /// Without `exact` (the side pane), times leave out the exact UTC form the opened detail
+    /// adds, so they fit beside the list.
+    static func format(name: String, type: PropertyDefinition.ValueType, options: [PropertyOption] = [], raw: String?, _ state: AppState, exact: Bool = true) -> String {
         guard let raw, !raw.isEmpty else { return "" }
         switch name {
         case CallProperty.disposition: return "\(state.lookups.outcomes.label(for: raw)) (\(OutcomeCatalog.shortGUID(raw)))"
@@ -178,8 +250,8 @@ enum DetailLines {
         case CallProperty.direction: return CallDirection(raw).label
         default: break
         }
-        if type == .datetime || type == .date, let date = HubSpotTimestamp.parse(raw) {
-            return "\(TimeFormat.local(date, timeZone: state.timeZone)) \(TimeFormat.zoneName(state.timeZone, at: date)) (\(HubSpotTimestamp.format(date)))"
+        if type == .datetime || type == .date, let text = TimeFormat.detailTime(raw, timeZone: state.timeZone, exact: exact) {
+            return text
         }
         if let option = options.first(where: { $0.value == raw }) { return option.label }
         return raw

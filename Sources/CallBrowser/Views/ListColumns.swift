@@ -70,6 +70,16 @@ extension ListColumn {
     /// The columns for a pane `width` columns wide, with their widths; they and their gaps
     /// fill the width exactly (the title takes the rest).
     static func layout(width: Int) -> [PlacedColumn] {
+        // Every frame asks, for the same width: keep the last answer.
+        if let last = lastLayout.withLock({ $0 }), last.width == width { return last.columns }
+        let columns = makeLayout(width: width)
+        lastLayout.withLock { $0 = (width, columns) }
+        return columns
+    }
+
+    private static let lastLayout = LockedValue<(width: Int, columns: [PlacedColumn])?>(nil)
+
+    private static func makeLayout(width: Int) -> [PlacedColumn] {
         var level: [ListColumn: Int] = [:]
         var shown = order
         func used(_ columns: [ListColumn]) -> Int {

@@ -39,6 +39,10 @@ final class RowTextCache: @unchecked Sendable {
                 entries.removeAll(keepingCapacity: true)
                 return nil
             }
+            // Equal, but perhaps built anew (lookups reloaded, another state): keep the
+            // caller's, so the next comparison meets identical storage and costs nothing
+            // instead of comparing every owner and property definition.
+            self.context = context
             guard let entry = entries[row.id], entry.marked == marked, entry.row == row else { return nil }
             return entry.texts
         }

@@ -61,7 +61,9 @@ enum StatusLineView {
         } else {
             buffer.write(hints(state), x: area.x, y: area.y, width: leftWidth)
         }
-        buffer.write(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth, style: Theme.dim)
+        // Plain, not dim: the position changes on every move, and switching dim on and off
+        // around it cost the terminal more bytes than the digits.
+        buffer.write(right, x: area.maxX - rightWidth, y: area.y, maxWidth: rightWidth)
     }
 
     /// The filter bar's cursor: a reversed cell, as before it could move.

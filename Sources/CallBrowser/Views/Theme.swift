@@ -107,8 +107,18 @@ enum Clean {
         return sanitizer.line(text, maxWidth: width)
     }
 
-    /// A call body (HTML in HubSpot) as plain text lines: tags dropped, breaks kept.
+    /// A call body (HTML in HubSpot) as plain text lines: tags dropped, breaks kept. The
+    /// last body is kept: opening the detail lays out the same notes as the side pane had.
     static func body(_ html: String) -> [String] {
+        if let last = lastBody.withLock({ $0 }), last.html == html { return last.lines }
+        let lines = cleanBody(html)
+        lastBody.withLock { $0 = (html, lines) }
+        return lines
+    }
+
+    private static let lastBody = LockedValue<(html: String, lines: [String])?>(nil)
+
+    private static func cleanBody(_ html: String) -> [String] {
         // A 10 MB body must not cost 10 MB of work per frame: show its first part.
         let limit = 64_000
         var text = html.count > limit ? String(html.prefix(limit)) + "\n… (notes truncated)" : html

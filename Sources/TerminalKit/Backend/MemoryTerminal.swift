@@ -13,8 +13,11 @@
 @MainActor
 public final class MemoryTerminal: Terminal {
     public private(set) var size: TerminalSize
-    /// Every presented frame, in order.
+    /// Every presented frame, in order (only the last one when ``recordsFrames`` is off).
     public private(set) var frames: [CellBuffer] = []
+    /// Whether ``frames`` keeps every frame. A benchmark turns it off: keeping thousands of
+    /// frames costs memory and page faults a real terminal does not have.
+    public var recordsFrames = true
     /// How many cells each ``present(_:)`` repainted (the diff against the previous frame).
     public private(set) var changeCounts: [Int] = []
     /// What the screen shows now (frames applied through their diffs).
@@ -64,7 +67,9 @@ public final class MemoryTerminal: Terminal {
     // MARK: - Terminal
 
     public func present(_ buffer: CellBuffer) {
-        let previous = forceFullRepaint ? CellBuffer(width: 0, height: 0) : screen
+        // The last frame, not `screen`: they show the same, and a frame that began as the
+        // next after it (`CellBuffer.beginNextFrame`) is diffed only where it was written.
+        let previous = forceFullRepaint ? CellBuffer(width: 0, height: 0) : frames.last ?? screen
         let changes = buffer.changes(from: previous)
         if buffer.width != screen.width || buffer.height != screen.height {
             screen = CellBuffer(width: buffer.width, height: buffer.height)
@@ -73,6 +78,7 @@ public final class MemoryTerminal: Terminal {
             screen.set(change.cell, x: change.x, y: change.y)
         }
         forceFullRepaint = false
+        if !recordsFrames { frames.removeAll(keepingCapacity: true) }
         frames.append(buffer)
         changeCounts.append(changes.count)
     }

@@ -86,12 +86,29 @@ public final class TerminalRunLoop<Message: Sendable> {
     }
 
     /// Runs until `update` returns ``Flow/quit`` or the input ends; returns the final state.
-    /// The terminal is not closed: its owner does that.
+    /// The terminal is not closed: its owner does that. `render` draws each frame into a
+    /// blank buffer of the terminal's size.
     public func run<State>(
         initial: State,
         onFirstFrame: (() -> Void)? = nil,
         update: (inout State, Event, any Terminal) -> Flow,
         render: (State, inout CellBuffer) -> Void
+    ) async -> State {
+        await run(initial: initial, onFirstFrame: onFirstFrame, update: update) { state, size in
+            var buffer = CellBuffer(width: size.width, height: size.height)
+            render(state, &buffer)
+            return buffer
+        }
+    }
+
+    /// Runs like ``run(initial:onFirstFrame:update:render:)``, but `frame` makes each frame
+    /// itself, at the given size: an app that keeps its last frame and redraws only what
+    /// changed (``CellBuffer/beginNextFrame()``) returns that.
+    public func run<State>(
+        initial: State,
+        onFirstFrame: (() -> Void)? = nil,
+        update: (inout State, Event, any Terminal) -> Flow,
+        frame: (State, TerminalSize) -> CellBuffer
     ) async -> State {
         var state = initial
         var size = terminal.size
@@ -118,9 +135,7 @@ public final class TerminalRunLoop<Message: Sendable> {
 
         while true {
             if needsFrame {
-                var buffer = CellBuffer(width: size.width, height: size.height)
-                render(state, &buffer)
-                terminal.present(buffer)
+                terminal.present(frame(state, size))
                 needsFrame = false
                 if !firstFrameShown {
                     firstFrameShown = true

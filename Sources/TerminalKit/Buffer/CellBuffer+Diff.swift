@@ -27,12 +27,15 @@ extension CellBuffer {
     /// | `中`     | `ab`    | (0: `a`), (1: `b`) |
     /// | `中x`    | `a x`   | (0: `a`), (1: ` `) |
     ///
-    /// A buffer of another size differs everywhere.
+    /// A buffer of another size differs everywhere. A buffer that began as the next frame
+    /// after `previous` (``beginNextFrame()``) compares only the cells written since.
     public func changes(from previous: CellBuffer) -> [CellChange] {
         var result: [CellChange] = []
         let sameSize = previous.width == width && previous.height == height
+        let written = sameSize && damage?.base === previous.identity ? damage : nil
         for row in 0..<height {
-            for column in 0..<width {
+            let columns = written?.columns(row: row, width: width) ?? 0..<width
+            for column in columns {
                 let index = row * width + column
                 let cell = cells[index]
                 if cell.isContinuation { continue }

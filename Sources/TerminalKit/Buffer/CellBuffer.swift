@@ -20,12 +20,17 @@
 ///
 /// ## Topics
 /// - ``changes(from:)``
+/// - ``beginNextFrame()``
 /// - ``lines``
 public struct CellBuffer: Hashable, Sendable {
     public private(set) var width: Int
     public private(set) var height: Int
     /// Row-major cells, `width * height` of them.
     public private(set) var cells: [Cell]
+    /// Which frame this is: a buffer derived from it by ``beginNextFrame()`` knows it by this.
+    var identity = FrameIdentity()
+    /// The cells written since ``beginNextFrame()`` (nil: untracked, compare everything).
+    var damage: Damage?
 
     /// A buffer of blank cells.
     public init(width: Int, height: Int, fill: Cell = .blank()) {
@@ -64,6 +69,8 @@ public struct CellBuffer: Hashable, Sendable {
         if cell.width == 2 && x == width - 1 {
             cell = .blank(cell.style)
         }
+        // A wide grapheme's neighbours may change too (see breakWideCharacter).
+        damage?.mark(row: y, from: x - 1, to: x + 3)
         breakWideCharacter(at: x, y: y)
         if cell.width == 2 {
             breakWideCharacter(at: x + 1, y: y)
@@ -83,6 +90,9 @@ public struct CellBuffer: Hashable, Sendable {
     public mutating func write(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
+        // Once per write rather than per cell; the half of a wide grapheme at either end that
+        // breakWideCharacter may blank is included.
+        damage?.mark(row: y, from: x - 1, to: limit + 1)
         var column = x
         let utf8 = text.utf8
         var index = utf8.startIndex
@@ -139,6 +149,18 @@ public struct CellBuffer: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank()) {
         let area = rect.intersection(self.area)
         guard !area.isEmpty else { return }
+        if cell.width == 1 {
+            // One-column cells (the usual spaces): only the edges can cut a wide grapheme,
+            // so the inside is plain stores.
+            for row in area.y..<area.maxY {
+                damage?.mark(row: row, from: area.x - 1, to: area.maxX + 1)
+                breakWideCharacter(at: area.x, y: row)
+                breakWideCharacter(at: area.maxX - 1, y: row)
+                let start = row * width
+                for column in area.x..<area.maxX { cells[start + column] = cell }
+            }
+            return
+        }
         let step = max(1, cell.width)
         for row in area.y..<area.maxY {
             var column = area.x
@@ -163,6 +185,7 @@ public struct CellBuffer: Hashable, Sendable {
         let area = rect.intersection(self.area)
         guard !area.isEmpty else { return }
         for row in area.y..<area.maxY {
+            damage?.mark(row: row, from: area.x, to: area.maxX)
             for column in area.x..<area.maxX {
                 cells[row * width + column].style = style
             }
@@ -172,11 +195,38 @@ public struct CellBuffer: Hashable, Sendable {
     /// Clears the whole buffer to blanks.
     public mutating func clear(style: Style = .plain) {
         for index in cells.indices { cells[index] = .blank(style) }
+        damage?.markAll()
     }
 
     /// A blank buffer of a new size (after a terminal resize).
     public mutating func resize(width newWidth: Int, height newHeight: Int) {
         self = CellBuffer(width: newWidth, height: newHeight)
+    }
+
+    // MARK: - Frames
+
+    /// Makes this buffer the next frame after itself: what it shows stays, and from now on it
+    /// records which cells are written, so ``changes(from:)`` against the frame it was (the
+    /// one the terminal shows) looks only at those instead of every cell.
+    ///
+    /// A renderer that keeps its last frame calls this, redraws only the parts whose inputs
+    /// changed, and presents the result: the diff costs what changed, not the screen size.
+    /// Against any other frame (after a resize, a suspend, or the first frame), changes are
+    /// found by comparing every cell, as for a buffer that never called this.
+    public mutating func beginNextFrame() {
+        damage = Damage(base: identity, height: height)
+        identity = FrameIdentity()
+    }
+
+    /// Cells, sizes and styles decide equality; which frame a buffer is does not.
+    public static func == (lhs: CellBuffer, rhs: CellBuffer) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(height)
+        hasher.combine(cells)
     }
 
     // MARK: - Reading
