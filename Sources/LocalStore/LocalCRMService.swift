@@ -38,8 +38,8 @@ public final class LocalCRMService: CRMService {
     /// Ordered matches of text searches (rowids), so later pages are slices.
     let textMatches = VersionedCache<[Int64]>(capacity: 16)
     /// Sort orders of live records by type and column, for ordering text matches (about
-    /// 12 bytes a record each; the browser uses one or two).
-    let sortRanks = VersionedCache<SortRanks>(capacity: 4)
+    /// 12 bytes a record each: the browser sorts by time or by duration).
+    let sortRanks = VersionedCache<SortRanks>(capacity: 2)
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it.
     /// - Throws: ``CallsCore/CRMError`` when the file cannot be opened or migrated.
