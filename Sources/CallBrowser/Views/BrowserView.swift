@@ -45,14 +45,14 @@ public enum BrowserView {
         StatusLineView.renderStatus(state, into: &buffer, area: status)
         if state.isSplit {
             let (left, right) = body.splitLeft(DetailLines.listWidth(body.width))
-            CallListView.render(state, into: &buffer, area: left, memory: &panes.list)
+            renderList(state, into: &buffer, area: left, panes: &panes)
             let separator = Rect(x: right.x, y: right.y, width: 1, height: right.height)
             for y in separator.y..<separator.maxY { buffer.write("│", x: separator.x, y: y, style: Theme.border) }
             DetailView.render(state, into: &buffer, area: right.inset(left: 1), memory: &panes.detail)
         } else if state.focus == .detail {
             DetailView.render(state, into: &buffer, area: body, memory: &panes.detail)
         } else {
-            CallListView.render(state, into: &buffer, area: body, memory: &panes.list)
+            renderList(state, into: &buffer, area: body, panes: &panes)
         }
         switch state.modal {
         case .form(let form):
@@ -62,6 +62,16 @@ public enum BrowserView {
         case .confirm(let confirm): ConfirmView.render(confirm, into: &buffer, area: body)
         case .help(let scroll): HelpView.render(state, scroll: scroll, into: &buffer, area: body)
         case nil: break
+        }
+    }
+
+    /// The list pane; on a frame that drew none of its rows (nothing the user waits for),
+    /// the rows a screen away are formatted ahead (``CallListView/warm(_:area:memory:)``).
+    private static func renderList(_ state: AppState, into buffer: inout CellBuffer, area: Rect, panes: inout PaneMemory) {
+        let drawn = panes.list.rowsDrawn
+        CallListView.render(state, into: &buffer, area: area, memory: &panes.list)
+        if panes.list.rowsDrawn == drawn, state.modal == nil {
+            CallListView.warm(state, area: area, memory: &panes.list)
         }
     }
 }

@@ -26,6 +26,8 @@ enum CallListView {
         var rows: [RowKey?] = []
         /// Rows drawn since this memory began (tests count them).
         var rowsDrawn = 0
+        /// What the rows around the screen were formatted for (see ``warm(_:area:memory:)``).
+        var warmed: WarmKey?
     }
 
     /// Draws the whole pane (into a blank buffer).
@@ -88,16 +90,7 @@ enum CallListView {
             case .placeholder(let text, let style):
                 buffer.write(text.fitted(toWidth: body.width), x: body.x, y: y, maxWidth: body.width, style: style)
             case .call(let call, let marked, _):
-                let texts = rowTexts.texts(for: call, marked: marked, context: context) {
-                    var offset = 0
-                    return columns.map { placed in
-                        // The last column may be cut by the pane's edge: fit it to what shows.
-                        let (text, style) = placed.column.value(call, width: placed.width, state)
-                        let width = max(0, min(placed.width, body.width - offset))
-                        offset += placed.width + placed.column.gap
-                        return (text.fitted(toWidth: width, alignment: placed.column.alignment), style)
-                    }
-                }
+                let texts = texts(for: call, marked: marked, context: context, columns: columns, width: body.width, state)
                 var x = body.x
                 for (placed, (text, style)) in zip(columns, texts) {
                     guard x < body.maxX else { break }
@@ -109,6 +102,51 @@ enum CallListView {
                     x += placed.width + placed.column.gap
                 }
             }
+        }
+    }
+
+    /// A row's column texts, from ``rowTexts`` or formatted now.
+    private static func texts(for call: CallRow, marked: Bool, context: RowTextCache.Context, columns: [PlacedColumn], width: Int, _ state: AppState) -> [(String, Style)] {
+        rowTexts.texts(for: call, marked: marked, context: context) {
+            var offset = 0
+            return columns.map { placed in
+                // The last column may be cut by the pane's edge: fit it to what shows.
+                let (text, style) = placed.column.value(call, width: placed.width, state)
+                let fit = max(0, min(placed.width, width - offset))
+                offset += placed.width + placed.column.gap
+                return (text.fitted(toWidth: fit, alignment: placed.column.alignment), style)
+            }
+        }
+    }
+
+    /// What the rows around the screen were last formatted for.
+    struct WarmKey: Equatable {
+        var scroll: Int
+        var height: Int
+        var loaded: Int
+        var count: Int
+        var generation: Int
+    }
+
+    /// Formats the loaded rows a screen above and below the visible ones into ``rowTexts``,
+    /// once per scroll position and set of loaded rows, so that a page key finds them ready
+    /// instead of formatting a whole screen while the user waits. The app calls it on frames
+    /// that drew no list row (a page or a detail arriving, a tick): work done while the user
+    /// reads, not after a key.
+    static func warm(_ state: AppState, area: Rect, memory: inout Memory) {
+        guard area.height > 1, area.width > 0, let context = memory.context, memory.area == area else { return }
+        let list = state.list
+        let height = area.height - 1
+        let key = WarmKey(scroll: list.scroll, height: height, loaded: list.rows.loadedCount, count: list.total, generation: list.generation)
+        guard memory.warmed != key else { return }
+        memory.warmed = key
+        let columns = ListColumn.layout(width: area.width)
+        let above = max(0, list.scroll - height)..<list.scroll
+        let end = min(list.total, list.scroll + 2 * height)
+        let below = min(list.scroll + height, end)..<end
+        for index in Array(below) + Array(above) {
+            guard let call = list.rows[index] else { continue }
+            _ = texts(for: call, marked: list.marked.contains(call.id), context: context, columns: columns, width: area.width, state)
         }
     }
 

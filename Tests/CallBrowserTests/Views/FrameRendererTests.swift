@@ -44,6 +44,20 @@ import Testing
         check("a day later")
     }
 
+    @Test func aListShorterThanTheScreenIsFormattedAheadWithoutTrapping() async {
+        // Frames that draw no list row format the rows a screen away; with fewer calls than
+        // rows there are none below, and before the first page there are none at all.
+        var driver = TestDriver(columns: 80, rows: 24, service: FakeCRMService(callCount: 3))
+        let renderer = FrameRenderer()
+        _ = renderer.frame(driver.state)
+        _ = renderer.frame(driver.state)
+        await driver.start()
+        _ = renderer.frame(driver.state)
+        await driver.advance(seconds: 1)
+        let frame = renderer.frame(driver.state)
+        #expect(frame == BrowserView.render(driver.state))
+    }
+
     @Test func aCursorMoveDrawsTwoListRowsAndLeavesAnUnchangedPaneAlone() async {
         var driver = TestDriver(columns: 120, rows: 40)
         await driver.start()
