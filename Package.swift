@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "hubcalls", targets: ["hubcalls"]),
         .executable(name: "hubcalls-bench", targets: ["hubcalls-bench"]),
+        .executable(name: "hubcalls-https", targets: ["hubcalls-https"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,12 +50,19 @@ let package = Package(
             dependencies: [
                 "CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer", "TerminalKit", "CallBrowser", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Built alongside, not linked: `--backend hubspot` sends its requests through it,
+                // so hubcalls itself does not link FoundationNetworking (libcurl).
+                "hubcalls-https",
             ],
             swiftSettings: swiftSettings
         ),
+        // URLSessionTransport and the helper that serves it to hubcalls over a pipe. Only
+        // executable targets (and tests) may depend on it: a library target that imports
+        // FoundationNetworking would be linked into hubcalls.
+        .executableTarget(name: "hubcalls-https", dependencies: ["HubSpotAPI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "hubcalls-bench",
-            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "TerminalKit", "CallBrowser"],
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "TerminalKit", "CallBrowser", "hubcalls-https"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CallsCoreTests", dependencies: ["CallsCore"], swiftSettings: swiftSettings),
@@ -80,7 +88,7 @@ let package = Package(
         // `hubcalls serve` on loopback: both backends must agree.
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer", "CallBrowser"],
+            dependencies: ["CallsCore", "LocalStore", "HubSpotAPI", "HubSpotServer", "CallBrowser", "hubcalls-https"],
             swiftSettings: swiftSettings
         ),
         // Drives the built `hubcalls` binary (tmux end-to-end, HTTP contract tests).

@@ -1,6 +1,7 @@
 import CallsCore
 import Foundation
 import HubSpotAPI
+import hubcalls_https
 import HubSpotServer
 import Testing
 
@@ -138,7 +139,7 @@ import Testing
         let server = try await InProcessServer.start(service: store)
         let client = HubSpotCRMService(configuration: HubSpotConfiguration(
             baseURL: server.baseURL, token: AccessToken("wrong-token-value", source: "from the test"), configPath: "/cfg/config.toml"
-        ))
+        ), transport: URLSessionTransport())
         let error = await #expect(throws: CRMError.self) { try await client.owners() }
         #expect(error?.kind == .unauthorized)
         #expect(error?.message.contains("HUBSPOT_ACCESS_TOKEN") == true)
@@ -156,7 +157,7 @@ import Testing
         let server = try await InProcessServer.start(service: store)
         let url = server.baseURL
         await server.stop()
-        let client = HubSpotCRMService(configuration: HubSpotConfiguration(baseURL: url, token: AccessToken("t", source: "test")))
+        let client = HubSpotCRMService(configuration: HubSpotConfiguration(baseURL: url, token: AccessToken("t", source: "test")), transport: URLSessionTransport())
         let error = await #expect(throws: CRMError.self) { try await client.outcomes() }
         #expect(error?.kind == .offline)
     }

@@ -15,7 +15,8 @@ import Foundation
 ///
 /// ```swift
 /// let configuration = try HubSpotConfiguration.resolve(baseURLFlag: nil, file: nil)
-/// let service = HubSpotCRMService(configuration: configuration)
+/// let helper = URL(fileURLWithPath: "/usr/local/bin/hubcalls-https")
+/// let service = HubSpotCRMService(configuration: configuration, transport: TransportHelperClient(executable: helper))
 /// let page = try await service.list(.calls, ListRequest(limit: 50, properties: CallProperty.listSet))
 /// ```
 public final class HubSpotCRMService: CRMService {
@@ -27,18 +28,20 @@ public final class HubSpotCRMService: CRMService {
     let createLookupDelays: [Double]
 
     /// - Parameters:
-    ///   - transport: the HTTP layer; defaults to `URLSession`. Tests wrap it to inject faults.
+    ///   - transport: the HTTP layer: ``TransportHelperClient`` (URLSession in the
+    ///     `hubcalls-https` helper), or `URLSessionTransport` in process (tests, which also
+    ///     wrap it to inject faults).
     ///   - clock: time for pacing and back-off.
     ///   - createLookupDelays: delays before each look-up of a create with an unknown outcome.
     public init(
-        configuration: HubSpotConfiguration, transport: (any HTTPTransport)? = nil,
+        configuration: HubSpotConfiguration, transport: any HTTPTransport,
         clock: any PacingClock = SystemPacingClock(), createLookupDelays: [Double] = [0, 1, 2]
     ) {
         self.configuration = configuration
         self.createLookupDelays = createLookupDelays.isEmpty ? [0] : createLookupDelays
         executor = RequestExecutor(
             baseURL: configuration.baseURL, token: configuration.token,
-            transport: transport ?? URLSessionTransport(timeout: configuration.timeout),
+            transport: transport,
             limiter: RateLimiter(budget: configuration.budget, clock: clock), policy: configuration.retry, clock: clock,
             timeout: configuration.timeout, tokenHelp: configuration.tokenHelp, log: configuration.log
         )

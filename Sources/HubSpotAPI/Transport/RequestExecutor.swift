@@ -20,7 +20,7 @@ final class RequestExecutor: Sendable {
     let tokenHelp: String
     private let counters = Locked(RequestStats())
     /// Requests in flight, at most URLSession's connections per host.
-    private let inFlight = AsyncSemaphore(URLSessionTransport.maxConnectionsPerHost)
+    private let inFlight = AsyncSemaphore(HTTPConnections.perHost)
 
     init(
         baseURL: URL, token: AccessToken?, transport: any HTTPTransport, limiter: RateLimiter, policy: RetryPolicy,

@@ -40,11 +40,21 @@ public struct TransportResponse: Sendable {
     public var correlationId: String? { header("x-hubspot-correlation-id") }
 }
 
-/// Sends one HTTP request. ``URLSessionTransport`` is the real one; tests wrap it to inject
-/// faults (a dropped connection after the server has processed a create, for example).
+/// Sends one HTTP request. The real one is `URLSessionTransport`, which lives in the
+/// `hubcalls-https` helper executable (the only code that links FoundationNetworking);
+/// `hubcalls` reaches it through ``TransportHelperClient``. Tests use it in process and wrap
+/// it to inject faults (a dropped connection after the server has processed a create, for
+/// example).
 public protocol HTTPTransport: Sendable {
-    /// Throws a `URLError` (or any error) when no HTTP response arrived.
+    /// Throws a `URLError` (or any error in `NSURLErrorDomain`, see ``TransportError``) when
+    /// no HTTP response arrived.
     func send(_ request: TransportRequest) async throws -> TransportResponse
+}
+
+/// Limits shared by every transport.
+public enum HTTPConnections {
+    /// Connections per host; the executor keeps at most this many requests in flight.
+    public static let perHost = 6
 }
 
 // MARK: - Redaction

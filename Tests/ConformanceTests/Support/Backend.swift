@@ -1,6 +1,7 @@
 import CallsCore
 import Foundation
 import HubSpotAPI
+import hubcalls_https
 import HubSpotServer
 import LocalStore
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import HubSpotAPI
 
 /// ``HTTPTransport`` over Foundation's `URLSession` (FoundationNetworking on Linux).
 ///
@@ -13,7 +14,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let session: URLSession
 
     /// Connections per host; the executor keeps at most this many requests in flight.
-    public static let maxConnectionsPerHost = 6
+    public static let maxConnectionsPerHost = HTTPConnections.perHost
 
     /// - Parameter timeout: seconds for a whole request (also capped per request).
     public init(timeout: Double = 30) {
