@@ -23,6 +23,32 @@ import Testing
         #expect(current.changes(from: previous) == current.untracked.changes(from: previous))
     }
 
+    @Test(arguments: 0..<20)
+    func anOlderFrameCaughtUpEqualsTheNewerOne(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) + 1_000)
+        let texts = ["ab", "中文", "x", "👍🏽", "     ", "日本語"]
+        var older = CellBuffer(width: 10, height: 3)
+        older.write("0123456789", x: 0, y: random.next(3))
+        var newer = older
+        newer.beginNextFrame()
+        for _ in 0..<4 { newer.write(texts[random.next(texts.count)], x: random.next(10), y: random.next(3), style: .bold) }
+        var caughtUp = older
+        caughtUp.catchUp(to: newer)
+        #expect(caughtUp == newer)
+        // It is that frame: the next frame drawn over it is diffed against `newer` by its writes.
+        caughtUp.beginNextFrame()
+        caughtUp.write("Z", x: random.next(10), y: random.next(3))
+        #expect(caughtUp.changes(from: newer) == caughtUp.untracked.changes(from: newer))
+        #expect(caughtUp.changes(from: newer).count <= 1)
+    }
+
+    @Test func catchingUpToAFrameNotDrawnOverThisOneCopiesIt() {
+        var older = CellBuffer(lines: ["abc"])
+        let unrelated = CellBuffer(lines: ["xyz"])
+        older.catchUp(to: unrelated)
+        #expect(older == unrelated)
+    }
+
     @Test func aFrameIsDiffedOnlyWhereItWasWritten() {
         var previous = CellBuffer(width: 10, height: 3)
         previous.write("abc", x: 0, y: 0)

@@ -197,7 +197,9 @@ enum DetailLines {
             notes = [[Span("No notes.", Theme.dim)]]
         }
         if preview {
-            // A fixed number of rows; cut notes end in `…` (Enter shows them whole).
+            // A fixed number of rows, without the blank rows between paragraphs; cut notes
+            // end in `…` (Enter shows them whole).
+            notes.removeAll { $0.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }
             if notes.count > previewNoteRows {
                 let last = notes[previewNoteRows - 1].map(\.text).joined()
                 notes = Array(notes.prefix(previewNoteRows - 1)) + [[Span((last + " …").truncated(toWidth: width))]]

@@ -1,8 +1,9 @@
 import TerminalKit
 
 /// Renders the app's frames incrementally: it keeps the last frame and what each pane drew
-/// in it, starts the next frame as a copy (``TerminalKit/CellBuffer/beginNextFrame()``),
-/// and redraws only the panes and rows whose inputs changed. The terminal then diffs only
+/// in it, starts the next frame from it (``TerminalKit/CellBuffer/beginNextFrame()``,
+/// drawn into the frame before, brought up to date cell by cell), and redraws only the
+/// panes and rows whose inputs changed. The terminal then diffs only
 /// the cells written, so a cursor move costs two list rows and the side pane's changed
 /// values instead of the whole screen.
 ///
@@ -11,6 +12,9 @@ import TerminalKit
 /// detail taking a narrow screen, a modal opening or closing — the frame starts blank.
 public final class FrameRenderer {
     private var last: CellBuffer?
+    /// The frame before `last`: the terminal has let go of it, so the next frame is drawn
+    /// into it in place (see `CellBuffer.catchUp(to:)`).
+    private var spare: CellBuffer?
     private var arrangement: Arrangement?
     private var panes = BrowserView.PaneMemory()
 
@@ -44,9 +48,11 @@ public final class FrameRenderer {
     public func frame(_ state: AppState, size: TerminalSize) -> CellBuffer {
         let arrangement = Arrangement(state, size: size)
         var buffer: CellBuffer
-        if var last, arrangement == self.arrangement, !arrangement.modalOpen {
-            last.beginNextFrame()
-            buffer = last
+        if let last, arrangement == self.arrangement, !arrangement.modalOpen {
+            buffer = spare ?? last
+            spare = nil
+            buffer.catchUp(to: last)
+            buffer.beginNextFrame()
         } else {
             buffer = CellBuffer(width: size.width, height: size.height)
             // Counts carry on; what was drawn does not.
@@ -58,6 +64,7 @@ public final class FrameRenderer {
         }
         BrowserView.render(state, into: &buffer, panes: &panes)
         self.arrangement = arrangement
+        spare = last
         last = buffer
         return buffer
     }

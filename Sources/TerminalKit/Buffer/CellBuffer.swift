@@ -26,7 +26,7 @@ public struct CellBuffer: Hashable, Sendable {
     public private(set) var width: Int
     public private(set) var height: Int
     /// Row-major cells, `width * height` of them.
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
     /// Which frame this is: a buffer derived from it by ``beginNextFrame()`` knows it by this.
     var identity = FrameIdentity()
     /// The cells written since ``beginNextFrame()`` (nil: untracked, compare everything).
