@@ -18,16 +18,18 @@ extension LocalCRMService {
     /// list backwards): the rowids from the full-text index, kept if
     /// they pass the filters, put in order by the ``SortRanks`` of the same database version
     /// (read once, then reused until a write moves the change counter). The same list as
-    /// `SearchPlan.orderedSQL`, which looks each match up in `object` and sorts.
+    /// `SearchPlan.orderedSQL`, which looks each match up in `object` and sorts; `nil` when
+    /// the order cannot be held (see ``SortRanks/load(_:type:column:)``).
     static func rankedTextMatches(
         _ db: Database, _ ranked: RankedText, type: ObjectType, version: Int64, ranks cache: VersionedCache<SortRanks>
-    ) throws -> [Int64] {
+    ) throws -> [Int64]? {
         let key = type.rawValue + "\u{1F}" + ranked.column
         let ranks: SortRanks
         if let cached = cache.value(for: key, version: version) {
             ranks = cached
         } else {
-            ranks = try SortRanks.load(db, type: type.rawValue, column: ranked.column)
+            guard let loaded = try SortRanks.load(db, type: type.rawValue, column: ranked.column) else { return nil }
+            ranks = loaded
             cache.store(ranks, for: key, version: version)
         }
         var matches = try Int64.fetchAll(db, sql: ranked.sql, arguments: ranked.arguments)

@@ -25,14 +25,21 @@ extension LocalCRMService {
                 // so the ordered list is kept and each page is a slice of it. A ranked list is
                 // kept ascending and read from the end for the descending order, so the two
                 // ends of one list (the browser's `G`) share it.
-                let key = plan.countKey + (plan.ranked.map { "\u{1E}" + $0.column } ?? plan.orderKey)
-                let all: [Int64]
+                var ranked = plan.ranked
+                var key = plan.countKey + (ranked.map { "\u{1E}" + $0.column } ?? plan.orderKey)
+                var all: [Int64]
                 if let cached = textMatches.value(for: key, version: version) {
                     all = cached
+                } else if ranked != nil, let cached = textMatches.value(for: plan.countKey + plan.orderKey, version: version) {
+                    // The order could not be ranked at this version (see below).
+                    ranked = nil
+                    all = cached
                 } else {
-                    if let ranked = plan.ranked {
-                        all = try Self.rankedTextMatches(db, ranked, type: type, version: version, ranks: sortRanks)
+                    if let list = try ranked.flatMap({ try Self.rankedTextMatches(db, $0, type: type, version: version, ranks: sortRanks) }) {
+                        all = list
                     } else {
+                        ranked = nil
+                        key = plan.countKey + plan.orderKey
                         all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
                     }
                     if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: key, version: version) }
@@ -40,7 +47,7 @@ extension LocalCRMService {
                 total = all.count
                 let start = min(plan.offset, all.count)
                 let positions = start..<min(all.count, start + max(0, plan.limit))
-                rowids = plan.ranked?.ascending == false ? positions.map { all[all.count - 1 - $0] } : Array(all[positions])
+                rowids = ranked?.ascending == false ? positions.map { all[all.count - 1 - $0] } : Array(all[positions])
             } else {
                 if let cached = totals.value(for: plan.countKey, version: version) {
                     total = cached

@@ -16,10 +16,12 @@ struct SortRanks: Sendable {
 
     /// Reads the order `column ASC, num ASC` of the live records of `type`. The same order
     /// backwards is `column DESC, num DESC` (SQLite sorts NULL lowest both ways), the other
-    /// direction of the same rule.
-    static func load(_ db: Database, type: String, column: String) throws -> SortRanks {
+    /// direction of the same rule. `nil` when rowids are too sparse for an array indexed by
+    /// rowid (SQLite hands out the next one, so only a file edited by hand gets there).
+    static func load(_ db: Database, type: String, column: String) throws -> SortRanks? {
         let rowids = try Int64.fetchAll(db, sql: "SELECT o.rowid FROM object o WHERE o.type = ? AND o.archived = 0 ORDER BY o.\(column) ASC, o.num ASC", arguments: [type])
         let size = Int(rowids.max() ?? -1) + 1
+        guard size <= 64 * rowids.count + 65_536, rowids.allSatisfy({ $0 >= 0 }) else { return nil }
         var ranks = [Int32](repeating: -1, count: size)
         for (rank, rowid) in rowids.enumerated() { ranks[Int(rowid)] = Int32(rank) }
         return SortRanks(rankByRowid: ranks, rowidByRank: rowids)

@@ -80,6 +80,24 @@ import Testing
         }
     }
 
+    @Test("A file with sparse rowids (edited by hand) still gets exact results, without ranks")
+    func sparseRowids() async throws {
+        try await makeStore(.memory) { store in
+            try await store.write { db in
+                // Move one matching call far away, keeping its full-text row with it.
+                let rowid = try Int64.fetchOne(db, sql: "SELECT o.rowid FROM object_fts f JOIN object o ON o.rowid = f.rowid WHERE o.type = 'calls' AND object_fts MATCH '\"call\"' LIMIT 1")!
+                try db.execute(sql: "UPDATE object SET rowid = 50000000000 WHERE rowid = ?", arguments: [rowid])
+                try db.execute(sql: "UPDATE object_fts SET rowid = 50000000000 WHERE rowid = ?", arguments: [rowid])
+            }
+            let reference = try await TextSearchReference.load(store)
+            var random = SeededRandom(seed: 10)
+            for sort in Self.sorts {
+                try await check(store, reference, query: "call", filters: [:], sort: sort, random: &random)
+                try await check(store, reference, query: "call", filters: [CallProperty.status: "COMPLETED"], sort: sort, random: &random)
+            }
+        }
+    }
+
     @Test("Edits, deletes and restores show in the next text search, cached or not", arguments: StoreKind.allCases)
     func followsWrites(kind: StoreKind) async throws {
         try await makeStore(kind) { store in
