@@ -103,7 +103,10 @@ import Testing
 }
 
 /// A 0700 script that starts `hubcalls arguments…` with the token in its environment, so
-/// the token never appears on a command line (not even tmux's).
+/// the token never appears on a command line (not even tmux's). Returns the command that runs
+/// it: `sh` reads the script instead of exec'ing it, because a test running in parallel may
+/// fork while the file is still open for writing, and a child holding that descriptor makes
+/// exec'ing the script fail with "Text file busy" (ETXTBSY).
 private func writeLauncher(in directory: URL, token: String, arguments: [String]) throws -> String {
     let binary = try hubcallsBinary()
     let launcher = directory.appendingPathComponent("launch.sh")
@@ -117,7 +120,7 @@ private func writeLauncher(in directory: URL, token: String, arguments: [String]
         """
     try Data(script.utf8).write(to: launcher)
     try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: launcher.path)
-    return launcher.path
+    return "sh '\(launcher.path)'"
 }
 
 /// The server's HubSpot API, for checking what the browser did.

@@ -47,7 +47,7 @@ public enum StandardProperties {
                 name: CallProperty.disposition, label: "Call outcome", type: .enumeration, fieldType: "select", groupName: group,
                 options: outcomes.outcomes.enumerated().map { PropertyOption(label: $1.label, value: $1.id, displayOrder: $0) },
                 displayOrder: 4),
-            PropertyDefinition(name: CallProperty.duration, label: "Call duration (ms)", type: .number, fieldType: "number", groupName: group, description: "Milliseconds.", displayOrder: 5),
+            PropertyDefinition(name: CallProperty.duration, label: "Call duration", type: .number, fieldType: "number", groupName: group, description: "Milliseconds.", displayOrder: 5),
             PropertyDefinition(name: CallProperty.owner, label: "Activity assigned to", type: .enumeration, fieldType: "select", groupName: group, displayOrder: 6),
             PropertyDefinition(name: CallProperty.body, label: "Call notes", type: .string, fieldType: "html", groupName: group, displayOrder: 7),
             PropertyDefinition(name: CallProperty.fromNumber, label: "From number", type: .string, fieldType: "text", groupName: group, displayOrder: 8),
