@@ -1,4 +1,5 @@
 import Foundation
+import CallsCore
 
 /// Wall-clock fields of instants in one time zone: what ``TimeFormat`` and ``CompactFormat``
 /// print.
@@ -93,17 +94,10 @@ public enum UTCZone {
         return (days, seconds - days * 86_400)
     }
 
-    /// The proleptic Gregorian date of a day number (days since 1970-01-01), after Howard
-    /// Hinnant's `civil_from_days`.
+    /// The proleptic Gregorian date of a day number (days since 1970-01-01): the same
+    /// arithmetic CallsCore parses HubSpot timestamps with.
     static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let (year, month, day) = HubSpotTimestamp.civil(fromDays: Int64(days))
+        return (Int(year), Int(month), Int(day))
     }
 }
