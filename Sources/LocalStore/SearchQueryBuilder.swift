@@ -186,21 +186,6 @@ struct SearchQueryBuilder {
 
     // MARK: - Free text
 
-    /// `query`: every word must occur in the title or notes. Words of three characters or
-    /// more use the trigram index; shorter ones fall back to LIKE over the same table.
-    func condition(forQuery query: String) -> Fragment? {
-        let text = textCondition(forQuery: query)
-        var parts: [Fragment] = []
-        if let match = text.match {
-            parts.append(Fragment(sql: "o.rowid IN (SELECT rowid FROM object_fts WHERE object_fts MATCH ?)", arguments: [match.databaseValue]))
-        }
-        if let others = text.others { parts.append(others) }
-        guard !parts.isEmpty else { return nil }
-        var out = Fragment(sql: "")
-        for (index, part) in parts.enumerated() { out.append(part, separator: index == 0 ? "" : " AND ") }
-        return out
-    }
-
     /// `query` split into an FTS5 MATCH expression for the words the trigram index can
     /// answer (three characters or more) and a condition for the shorter ones, so that a
     /// search can start from the index's matches rather than walk every row (see

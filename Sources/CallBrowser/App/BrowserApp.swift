@@ -95,6 +95,13 @@ public final class BrowserApp {
         })
     }
 
+    /// What the loop hears when `effect` ends with `result`. The reducer counts every service
+    /// effect as in flight until a result comes back (the spinner), so one that ends without
+    /// an answer — cancelled by the app — still reports that it ended.
+    nonisolated static func answer(to effect: Effect, result: Msg?) -> Msg? {
+        result ?? (effect.isIO ? .effectDropped : nil)
+    }
+
     /// Runs an effect in the background; its result comes back through the loop. Writes are
     /// counted so quitting can wait for them; draft writes are chained in order.
     /// Starts an effect in the background; returns the task (cancelling it drops its answer).
@@ -103,7 +110,7 @@ public final class BrowserApp {
         let runner = self.runner
         guard effect.isWrite else {
             return Task.detached {
-                if let result = await runner.run(effect) { loop.send(result) }
+                if let answer = BrowserApp.answer(to: effect, result: await runner.run(effect)) { loop.send(answer) }
             }
         }
         writesInFlight += 1

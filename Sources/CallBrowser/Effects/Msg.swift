@@ -30,6 +30,9 @@ public enum Msg: Sendable, Equatable {
     case callsFailed(token: Int, generation: Int, CRMError)
     case detailLoaded(token: Int, CallDetail)
     case detailFailed(token: Int, callID: String, CRMError)
+    /// An effect the app cancelled (a paused detail load the cursor moved on from) ended
+    /// without an answer. Counted as one, so the spinner stops when nothing is in flight.
+    case effectDropped
     case callSaved(token: Int, CRMObject)
     case saveFailed(token: Int, CRMError)
     case batchUpdated(token: Int, updated: [CRMObject], failures: [CRMError])

@@ -35,6 +35,9 @@ extension Reducer {
             state.detail.detail = detail
             for record in detail.allRecords { state.removedRecords[CallController.key(record.ref)] = record }
             return afterDetail(&state, detail)
+        case .effectDropped:
+            // Whatever replaced it owns the screen; only the spinner's count changes.
+            return []
         case .detailFailed(let token, let callID, let error):
             guard token == state.detail.loadingToken else { return [] }
             state.detail.loadingToken = nil
