@@ -103,9 +103,11 @@ extension Reducer {
             let title = Call(object).title.map { "“\($0)”" } ?? object.id
             state.setStatus("Logged call \(title)", .success)
             if state.quickLogOnly { return [.clearDraft, .quit] }
-            // The cursor goes to the new call where the order puts it (the top, newest first).
+            // The cursor goes to the new call where the order puts it: the top, newest first;
+            // the bottom, oldest first, on a page not loaded yet (see `ListController.follow`).
             let reload = ListController.reload(&state, keepSelection: true)
             state.list.keepSelectionID = object.id
+            state.list.followID = object.id
             return [.clearDraft] + reload
         case .createFailed(let token, let error):
             guard case .form(var form) = state.modal, form.savingToken == token else { return [] }
@@ -113,6 +115,15 @@ extension Reducer {
             form.error = error.description
             state.modal = .form(form)
             state.setStatus("Could not log the call: \(error.description)", .error)
+            return []
+
+        case .callLocated(_, let generation, let callID, let position):
+            guard generation == state.list.generation, state.list.followID == callID else { return [] }
+            return ListController.located(&state, callID, at: position)
+        case .locateFailed(_, let callID, let error):
+            guard state.list.followID == callID else { return [] }
+            state.list.followID = nil
+            state.setStatus("Could not find call \(callID) in the list: \(error.description)", .error)
             return []
 
         case .recordsFound(let token, let records):
