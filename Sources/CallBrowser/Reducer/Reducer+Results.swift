@@ -137,10 +137,11 @@ extension Reducer {
                 picker.items = records.map { PickerItem(id: $0.ref.id, label: $0.name, detail: $0.subtitle) }
             }
             PickerController.set(&state, picker)
-            return []
+            return PickerController.chooseIfAsked(&state, picker)
         case .recordSearchFailed(let token, let error):
             guard var picker = PickerController.current(state), picker.loadingToken == token else { return [] }
             picker.loadingToken = nil
+            picker.chooseWhenFound = false
             PickerController.set(&state, picker)
             state.setStatus("Search failed: \(error.description)", .error)
             return []
@@ -236,6 +237,13 @@ extension Reducer {
             state.pendingIntent = nil
             if state.status.message?.text == "Loading the call…" { state.status.message = nil }
             let effects = CallController.withDetail(&state, intent.action, intent.callID)
+            // What was typed meanwhile was for the form or picker the action opens. When it
+            // opens none (a pin on the only record is done at once; a refused action) the
+            // keys are dropped: on the list, `d` `y` meant for a picker would delete a call.
+            guard state.modal != nil else {
+                state.typeAhead = []
+                return effects
+            }
             return effects + replayTypeAhead(&state)
         }
         return []
