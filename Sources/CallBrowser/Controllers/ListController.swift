@@ -76,12 +76,18 @@ enum ListController {
         return prefetchIfNeeded(&state) + DetailController.follow(&state, afterPause: true)
     }
 
+    /// Scrolls the list so the cursor is on screen. Beside the side pane the list scrolls
+    /// half a screen when the cursor leaves it (vim's `scrolljump`): a terminal can move
+    /// only full-width lines, so each scroll there repaints the whole list pane, and one
+    /// repaint per half screen of `j` instead of one per row keeps a held key cheap over
+    /// ssh. The full-width list scrolls a row at a time, which the terminal does itself.
     static func keepCursorVisible(_ state: inout AppState) {
         let height = max(1, state.listHeight)
+        let jump = state.isSplit ? max(1, height / 2) : 1
         var list = state.list
         list.cursor = min(list.cursor, max(0, list.total - 1))
-        if list.cursor < list.scroll { list.scroll = list.cursor }
-        if list.cursor >= list.scroll + height { list.scroll = list.cursor - height + 1 }
+        if list.cursor < list.scroll { list.scroll = min(list.cursor, list.scroll - jump) }
+        if list.cursor >= list.scroll + height { list.scroll = max(list.cursor - height + 1, list.scroll + jump) }
         list.scroll = max(0, min(list.scroll, max(0, list.total - height)))
         state.list = list
     }

@@ -62,8 +62,10 @@ import Testing
 
     @Test func whileADetailLoadsItsListRowStandsInWithEveryLabelOnItsRow() async {
         var driver = await started()
-        // Move without running the load: the pane shows call 2 from its list row.
+        // Move without running the load, which takes long enough for the pane to let go
+        // of call 1 (the HTTP backend): the pane shows call 2 from its list row.
         var effects = reduce(&driver.state, .key("j"))
+        for _ in 0..<DetailController.holdTicks { effects += reduce(&driver.state, .tick(driver.state.now)) }
         #expect(driver.state.detail.detail?.call.id != driver.state.detail.callID)
         let loading = driver.screen
         #expect(!loading.joined().contains("Loading call"))
