@@ -14,6 +14,9 @@ enum DetailLines {
     static let labelWidth = 22
     /// Rows of notes, and of the badge and its meaning, in the side pane.
     static let previewNoteRows = 3
+    /// Properties the side pane leaves out: its heading shows the title, its Notes the body
+    /// (whose preview this is). The opened detail lists them.
+    static let previewOmits: Set<String> = [CallProperty.title, CallProperty.bodyPreview]
     static let previewBadgeRows = 2
 
     /// Lines for the current detail at the pane's width.
@@ -173,6 +176,9 @@ enum DetailLines {
             .filter { !$0.hidden && $0.name != CallProperty.body }
             .sorted { $0.displayOrder < $1.displayOrder }
         let known = Set(definitions.map(\.name) + [CallProperty.body])
+        // The side pane's heading is the title and its Notes the body, so their property
+        // rows would only repeat them (and cost a cursor move their bytes).
+        let shownProperties = preview ? definitions.filter { !previewOmits.contains($0.name) } : definitions
         let extra = complete ? call.object.properties.keys.filter { !known.contains($0) }.sorted() : []
         // Two fifths of a narrow pane, so "Activity date" and "Call direction" stay whole beside the list.
         let labelColumn = min(labelWidth, max(8, width * 2 / 5))
@@ -194,7 +200,7 @@ enum DetailLines {
                 return [Span(labelText, Theme.label), Span(" "), Span(row, value.isEmpty ? Theme.dim : .plain)]
             }
         }
-        for definition in definitions {
+        for definition in shownProperties {
             lines += propertyLines(definition.name, definition.label, definition.type, definition.options)
         }
         let extraLines = extra.flatMap { propertyLines($0, $0, .string, []) }
