@@ -22,12 +22,21 @@ import Testing
     }
 
     @Test func relativeTimesChangeWhenTheDayDoes() async {
-        var driver = await started(columns: 80, rows: 24)
+        // 99 columns: the widest full-width list, where the time column has its full form.
+        var driver = await started(columns: 99, rows: 24)
         // The first call is at 12:00 on Wednesday 26 November (UTC), "now" is 13:00.
         #expect(driver.screen[2].contains("12:00"))
         #expect(!driver.screen[2].contains("Wed"))
         driver.state.now = driver.state.now.addingTimeInterval(86_400)
         #expect(driver.screen[2].contains("Wed 12:00"))
+    }
+
+    @Test func compactTimesChangeWhenTheDayDoes() async {
+        var driver = await started(columns: 80, rows: 24)
+        #expect(driver.screen[2].contains(" 12:00 "))
+        driver.state.now = driver.state.now.addingTimeInterval(86_400)
+        #expect(driver.screen[2].contains(" Wed "))
+        #expect(!driver.screen[2].contains("12:00"))
     }
 
     @Test func markingARowShowsItsMark() async {
