@@ -33,14 +33,19 @@ extension CellBuffer {
         var result: [CellChange] = []
         let sameSize = previous.width == width && previous.height == height
         let written = sameSize && damage?.base === previous.identity ? damage : nil
-        for row in 0..<height {
-            let columns = written?.columns(row: row, width: width) ?? 0..<width
-            for column in columns {
-                let index = row * width + column
-                let cell = cells[index]
-                if cell.isContinuation { continue }
-                if sameSize && previous.cells[index] == cell { continue }
-                result.append(CellChange(x: column, y: row, cell: cell))
+        let width = width, height = height
+        cells.withUnsafeBufferPointer { current in
+            previous.cells.withUnsafeBufferPointer { before in
+                for row in 0..<height {
+                    let columns = written?.columns(row: row, width: width) ?? 0..<width
+                    for column in columns {
+                        let index = row * width + column
+                        let cell = current[index]
+                        if cell.isContinuation { continue }
+                        if sameSize && before[index] == cell { continue }
+                        result.append(CellChange(x: column, y: row, cell: cell))
+                    }
+                }
             }
         }
         return result

@@ -101,18 +101,20 @@ public struct CellBuffer: Hashable, Sendable {
             let next = utf8.index(after: index)
             // Fast path: printable ASCII not followed by a combining scalar is one cell.
             if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
-                setNarrow(CellBuffer.asciiGraphemes[Int(byte - 0x20)], style: style, x: column, y: y)
+                setNarrow(GraphemeCode.ascii(byte), style: style, x: column, y: y)
                 column += 1
                 index = next
                 continue
             }
             let character = text[index...].first!
             index = text.index(after: index)
-            var grapheme = String(character)
             var columns = DisplayWidth.of(character)
+            let code: UInt64
             if Sanitizer.isUnsafe(character) {
-                grapheme = "\u{FFFD}"
+                code = CellBuffer.replacementCode
                 columns = 1
+            } else {
+                code = GraphemeCode.encode(character)
             }
             if columns == 0 { continue }
             if column + columns > limit {
@@ -121,22 +123,22 @@ public struct CellBuffer: Hashable, Sendable {
                 column += 1
                 break
             }
-            set(Cell(grapheme: grapheme, width: columns, style: style), x: column, y: y)
+            set(Cell(code: code, columns: UInt8(columns), style: style), x: column, y: y)
             column += columns
         }
         return column - x
     }
 
-    /// One-character strings for printable ASCII (U+0020–U+007E), made once.
-    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+    /// What a grapheme holding a control character is drawn as: `�`.
+    private static let replacementCode = GraphemeCode.encode("\u{FFFD}")
 
     /// ``set(_:x:y:)`` for a one-column grapheme at a position known to be inside the buffer.
-    private mutating func setNarrow(_ grapheme: String, style: Style, x: Int, y: Int) {
+    private mutating func setNarrow(_ code: UInt64, style: Style, x: Int, y: Int) {
         let index = y * width + x
-        if cells[index].width != 1 {
+        if cells[index].columns != 1 {
             breakWideCharacter(at: x, y: y)
         }
-        cells[index] = Cell(grapheme: grapheme, width: 1, style: style)
+        cells[index] = Cell(code: code, columns: 1, style: style)
     }
 
     /// Writes text into a one-row area, truncated with `…` and padded to exactly its width.
@@ -234,12 +236,13 @@ public struct CellBuffer: Hashable, Sendable {
     /// Each row as text (continuation cells contribute nothing, so a row is exactly
     /// `width` columns wide). Styles are not shown.
     public var lines: [String] {
-        (0..<height).map { row in
-            var line = ""
+        var bytes: [UInt8] = []
+        return (0..<height).map { row in
+            bytes.removeAll(keepingCapacity: true)
             for column in 0..<width {
-                line += cells[row * width + column].grapheme
+                cells[row * width + column].appendUTF8(to: &bytes)
             }
-            return line
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
