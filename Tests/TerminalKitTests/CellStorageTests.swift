@@ -49,6 +49,22 @@ import Testing
         }
     }
 
+    static let colors: [Color] = [.default, .black, .red, .green, .yellow, .blue, .magenta, .cyan, .white, .indexed(0), .indexed(7), .indexed(8), .indexed(255)]
+
+    @Test(arguments: colors)
+    func everyStyleComesBackAndOnlyEqualStylesMakeEqualCells(foreground: Color) {
+        let attributes: [Style.Attributes] = [[], .bold, .underline, .reverse, .dim, [.bold, .reverse, .dim, .underline]]
+        for background in Self.colors {
+            for attribute in attributes {
+                let style = Style(foreground: foreground, background: background, attributes: attribute)
+                let cell = Cell(grapheme: "中", width: 2, style: style)
+                #expect(cell.style == style && cell.width == 2 && cell.grapheme == "中")
+                #expect(Cell.blank(style).style == style && Cell.continuation(style).style == style)
+                if style != .plain { #expect(cell != Cell(grapheme: "中", width: 2)) }
+            }
+        }
+    }
+
     @Test func settingTheGraphemeOrWidthReplacesIt() {
         var cell = Cell.blank()
         cell.grapheme = "👨‍👩‍👧‍👦"
@@ -56,6 +72,9 @@ import Testing
         #expect(cell.grapheme == "👨‍👩‍👧‍👦" && cell.width == 2)
         cell.grapheme = "b"
         #expect(cell == Cell(grapheme: "b", width: 2))
+        cell.style = .reverse
+        cell.width = 1
+        #expect(cell == Cell(grapheme: "b", width: 1, style: .reverse))
     }
 
     @Test func textThatIsNotOneGraphemeStillRoundTrips() {
