@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "CallsCore", swiftSettings: swiftSettings),
         .target(
             name: "LocalStore",
-            dependencies: ["CallsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CallsCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(name: "HubSpotAPI", dependencies: ["CallsCore"], swiftSettings: swiftSettings),

@@ -44,14 +44,19 @@ enum FlatJSON {
 
     /// Reads a flat object of strings; `null` values are skipped. Anything else falls back to
     /// `JSONSerialization` (a row written by another tool, say), keeping its string values.
-    static func decode(_ text: String) -> [String: String] {
+    ///
+    /// - Parameter keys: the keys to keep; `nil` keeps every key. Values of other keys are
+    ///   stepped over (and checked as strictly as kept ones) without being copied: a search
+    ///   page wants ten short properties of calls whose notes run to kilobytes.
+    static func decode(_ text: String, keeping keys: Set<String>? = nil) -> [String: String] {
         var text = text
-        if let fast = text.withUTF8({ parse($0) }) { return fast }
+        if let fast = text.withUTF8({ parse($0, keeping: keys) }) { return fast }
         let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-        return object.compactMapValues { $0 as? String }
+        let values = object.compactMapValues { $0 as? String }
+        return keys.map { keys in values.filter { keys.contains($0.key) } } ?? values
     }
 
-    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>, keeping keys: Set<String>?) -> [String: String]? {
         var i = 0
         func skipSpace() { while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
         func string() -> String? {
@@ -93,6 +98,27 @@ enum FlatJSON {
             }
             return nil
         }
+        /// Steps over a string, accepting exactly what `string()` accepts.
+        func skipString() -> Bool {
+            guard i < b.count, b[i] == UInt8(ascii: "\"") else { return false }
+            i += 1
+            while i < b.count {
+                let c = b[i]
+                if c == UInt8(ascii: "\"") { i += 1; return true }
+                i += 1
+                guard c == UInt8(ascii: "\\") else { continue }
+                guard i < b.count else { return false }
+                let e = b[i]
+                i += 1
+                guard e == UInt8(ascii: "u") else { continue }
+                guard let scalar = hex4() else { return false }
+                if (0xD800..<0xDC00).contains(scalar), i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") {
+                    i += 2
+                    guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return false }
+                }
+            }
+            return false
+        }
         func hex4() -> UInt32? {
             guard i + 4 <= b.count else { return nil }
             var value: UInt32 = 0
@@ -125,6 +151,8 @@ enum FlatJSON {
             skipSpace()
             if i + 4 <= b.count, b[i] == UInt8(ascii: "n"), b[i + 1] == UInt8(ascii: "u"), b[i + 2] == UInt8(ascii: "l"), b[i + 3] == UInt8(ascii: "l") {
                 i += 4
+            } else if let keys, !keys.contains(key) {
+                guard skipString() else { return nil }
             } else {
                 guard let value = string() else { return nil }
                 out[key] = value

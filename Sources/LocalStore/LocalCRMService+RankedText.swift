@@ -32,11 +32,11 @@ extension LocalCRMService {
             ranks = loaded
             cache.store(ranks, for: key, version: version)
         }
-        var matches = try Int64.fetchAll(db, sql: ranked.sql, arguments: ranked.arguments)
-        if let filter = ranked.filter {
-            matches = try filtered(db, matches, filter, records: ranks.rowidByRank.count)
+        guard let filter = ranked.filter else {
+            return try ranks.order { mark in try RowidScan.forEach(db, sql: ranked.sql, arguments: ranked.arguments, mark) }
         }
-        return ranks.order(matches)
+        let matches = try RowidScan.fetchAll(db, sql: ranked.sql, arguments: ranked.arguments)
+        return ranks.order(try filtered(db, matches, filter, records: ranks.rowidByRank.count))
     }
 
     /// The matches that pass `filter`. Few matches (or filters on JSON properties or
@@ -57,7 +57,7 @@ extension LocalCRMService {
             }
             return out
         }
-        let passing = try Int64.fetchAll(db, sql: "SELECT o.rowid FROM object o WHERE \(filter.sql)", arguments: StatementArguments(filter.arguments))
+        let passing = try RowidScan.fetchAll(db, sql: "SELECT o.rowid FROM object o WHERE \(filter.sql)", arguments: StatementArguments(filter.arguments))
         var allowed = [Bool](repeating: false, count: Int(passing.max() ?? -1) + 1)
         for rowid in passing { allowed[Int(rowid)] = true }
         return matches.filter { $0 >= 0 && $0 < allowed.count && allowed[Int($0)] }

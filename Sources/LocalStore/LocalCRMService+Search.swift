@@ -40,7 +40,7 @@ extension LocalCRMService {
                     } else {
                         ranked = nil
                         key = plan.countKey + plan.orderKey
-                        all = try Int64.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
+                        all = try RowidScan.fetchAll(db, sql: plan.orderedSQL, arguments: plan.orderedArguments)
                     }
                     if all.count <= Self.textMatchCacheLimit { textMatches.store(all, for: key, version: version) }
                 }
@@ -60,7 +60,7 @@ extension LocalCRMService {
                 }
                 rowids = try Int64.fetchAll(db, sql: plan.pageSQL, arguments: plan.pageArguments)
             }
-            let results = try ObjectTable.fetch(db, type, rowids: rowids).map { $0.object(properties: properties) }
+            let results = try ObjectTable.fetch(db, type, rowids: rowids, properties: properties).map { $0.object(properties: properties) }
             let end = plan.offset + results.count
             let more = !results.isEmpty && end < total && (cap.map { end < $0 } ?? true)
             return SearchPage(total: total, results: results, nextAfter: more ? String(end) : nil)

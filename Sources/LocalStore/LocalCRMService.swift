@@ -38,8 +38,9 @@ public final class LocalCRMService: CRMService {
     /// Ordered matches of text searches (rowids), so later pages are slices.
     let textMatches = VersionedCache<[Int64]>(capacity: 16)
     /// Sort orders of live records by type and column, for ordering text matches (about
-    /// 12 bytes a record each: the browser sorts by time or by duration).
-    let sortRanks = VersionedCache<SortRanks>(capacity: 2)
+    /// 12 bytes a record each): the browser's two (time, duration) and creation order, which
+    /// API searches without a sort use. Any other order displaces the one used least recently.
+    let sortRanks = VersionedCache<SortRanks>(capacity: 3)
 
     /// Opens (creating if needed) the database at `path`, in WAL mode, and migrates it.
     /// - Throws: ``CallsCore/CRMError`` when the file cannot be opened or migrated.

@@ -17,12 +17,14 @@ struct ObjectRow: Sendable {
     /// The columns every `SELECT` of whole records lists, in this order.
     static let selection = "rowid, id, num, properties, createdAt, updatedAt, archived, archivedAt"
 
-    init(row: Row, type: ObjectType) {
+    /// - Parameter keys: the properties to read from the JSON column; `nil` reads them all.
+    ///   A row read with fewer keys is for ``object(properties:)`` with those names only.
+    init(row: Row, type: ObjectType, keeping keys: Set<String>? = nil) {
         rowid = row[0]
         self.type = type
         id = row[1]
         num = row[2]
-        properties = StoredProperties(json: row[3])
+        properties = StoredProperties(json: row[3], keeping: keys)
         createdAt = row[4]
         updatedAt = row[5]
         archived = row[6]

@@ -19,14 +19,17 @@ enum ObjectTable {
         return try Row.fetchOne(db, sql: sql, arguments: [type.rawValue, id]).map { ObjectRow(row: $0, type: type) }
     }
 
-    /// Whole rows by internal rowid, in the order of `rowids`.
-    static func fetch(_ db: Database, _ type: ObjectType, rowids: [Int64]) throws -> [ObjectRow] {
+    /// Rows by internal rowid, in the order of `rowids`, with the stored properties named in
+    /// `properties` (`nil`: all of them), for ``ObjectRow/object(properties:)`` with the same
+    /// names.
+    static func fetch(_ db: Database, _ type: ObjectType, rowids: [Int64], properties: [String]?) throws -> [ObjectRow] {
         guard !rowids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: rowids.count).joined(separator: ",")
         let rows = try Row.fetchAll(db, sql: "SELECT \(ObjectRow.selection) FROM object WHERE rowid IN (\(marks))", arguments: StatementArguments(rowids))
+        let keys = properties.map(Set.init)
         var byRowid: [Int64: ObjectRow] = [:]
         for row in rows {
-            let object = ObjectRow(row: row, type: type)
+            let object = ObjectRow(row: row, type: type, keeping: keys)
             byRowid[object.rowid] = object
         }
         return rowids.compactMap { byRowid[$0] }

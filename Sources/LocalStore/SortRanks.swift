@@ -19,7 +19,7 @@ struct SortRanks: Sendable {
     /// direction of the same rule. `nil` when rowids are too sparse for an array indexed by
     /// rowid (SQLite hands out the next one, so only a file edited by hand gets there).
     static func load(_ db: Database, type: String, column: String) throws -> SortRanks? {
-        let rowids = try Int64.fetchAll(db, sql: "SELECT o.rowid FROM object o WHERE o.type = ? AND o.archived = 0 ORDER BY o.\(column) ASC, o.num ASC", arguments: [type])
+        let rowids = try RowidScan.fetchAll(db, sql: "SELECT o.rowid FROM object o WHERE o.type = ? AND o.archived = 0 ORDER BY o.\(column) ASC, o.num ASC", arguments: [type])
         let size = Int(rowids.max() ?? -1) + 1
         guard size <= 64 * rowids.count + 65_536, rowids.allSatisfy({ $0 >= 0 }) else { return nil }
         var ranks = [Int32](repeating: -1, count: size)
@@ -29,10 +29,18 @@ struct SortRanks: Sendable {
 
     /// The live records among `matches` (rowids in any order, each at most once), in order.
     func order(_ matches: [Int64]) -> [Int64] {
+        order { mark in matches.forEach(mark) }
+    }
+
+    /// The live records among the rowids `scan` passes to `mark` (in any order; repeats are
+    /// ignored), in order. The rowids need not be collected first: a full-text scan marks
+    /// them as SQLite steps.
+    func order(_ scan: (_ mark: (Int64) -> Void) throws -> Void) rethrows -> [Int64] {
         // A bitmap over positions: linear in the number of records, no comparisons.
         var hit = [Bool](repeating: false, count: rowidByRank.count)
         var count = 0
-        for rowid in matches where rowid >= 0 && rowid < rankByRowid.count {
+        try scan { rowid in
+            guard rowid >= 0, rowid < rankByRowid.count else { return }
             let rank = rankByRowid[Int(rowid)]
             if rank >= 0, !hit[Int(rank)] {
                 hit[Int(rank)] = true

@@ -10,8 +10,9 @@ struct StoredProperties: Sendable, Equatable {
 
     // MARK: - JSON
 
-    init(json: String) {
-        values = FlatJSON.decode(json)
+    /// - Parameter keys: the properties to keep (`nil`: all of them).
+    init(json: String, keeping keys: Set<String>? = nil) {
+        values = FlatJSON.decode(json, keeping: keys)
     }
 
     var json: String { FlatJSON.encode(values) }

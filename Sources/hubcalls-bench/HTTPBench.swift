@@ -72,9 +72,8 @@ extension HTTPBench {
                 }
             }
         }
-        // Through the hubcalls-https helper built next to this bench, as hubcalls sends them.
-        let helper = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("hubcalls-https")
-        let service = HubSpotCRMService(configuration: configuration, transport: TransportHelperClient(executable: helper, arguments: [String(configuration.timeout)]))
+        // Through the hubcalls-https helper built next to this bench, exactly as hubcalls sends them.
+        let service = HubSpotCRMService.throughInstalledHelper(configuration)
         var seen = Set<String>()
         let start = Stopwatch.now()
         // `pages` asks for page k+1 as soon as page k's cursor is read, then decodes page k.

@@ -42,11 +42,23 @@ enum SearchBench {
         scenarios.append(("search: free text, a new query each time", { i in
             SearchRequest(sorts: newestFirst, query: vocabulary[i % vocabulary.count], properties: CallProperty.listSet, limit: 100)
         }))
+        // For profiling one scenario (callgrind): HUBCALLS_BENCH_SCENARIO=text runs only the
+        // scenarios whose name contains "text"; HUBCALLS_BENCH_VERBOSE=1 prints every sample.
+        let environment = ProcessInfo.processInfo.environment
+        if let only = environment["HUBCALLS_BENCH_SCENARIO"], !only.isEmpty {
+            scenarios = scenarios.filter { $0.0.contains(only) }
+        }
+        let verbose = environment["HUBCALLS_BENCH_VERBOSE"] == "1"
         for (name, make) in scenarios {
             var samples: [Double] = []
             for i in 0..<options.runs {
                 let request = make(i)
-                samples.append(try await Stopwatch.measure { _ = try await store.search(.calls, request) })
+                var total = 0
+                samples.append(try await Stopwatch.measure { total = try await store.search(.calls, request).total })
+                if verbose {
+                    let ms = String(format: "%.2f", samples[samples.count - 1])
+                    FileHandle.standardError.write(Data("\(name)\t\(request.query ?? "")\t\(total)\t\(ms) ms\n".utf8))
+                }
             }
             table.add(name, size: "\(calls)", Summary(samples), target: calls == 100_000 ? "p99 ≤ 20 ms" : "")
         }

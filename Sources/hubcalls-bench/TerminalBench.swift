@@ -72,11 +72,13 @@ enum TerminalBench {
         return (pty, ready)
     }
 
-    /// One `j` at a time, each answered completely (the detail pane loaded) before the next.
+    /// One `j` at a time, each answered completely before the next: the list's rows at once,
+    /// the side pane once the cursor has rested (60 ms) and the call has loaded, so the
+    /// output counts as finished only after 200 ms of quiet.
     static func singleMoves(_ pty: PseudoTerminal, count: Int) -> [Double] {
         (0..<count).map { _ in
             pty.send("j")
-            return Double(pty.awaitOutput(quiet: 60, deadline: 2000).bytes)
+            return Double(pty.awaitOutput(quiet: 200, deadline: 2000).bytes)
         }
     }
 

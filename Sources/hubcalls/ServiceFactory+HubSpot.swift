@@ -23,15 +23,9 @@ extension ServiceFactory {
         if let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
             configuration.log = HTTPLogFile(path: (path as NSString).expandingTildeInPath).write
         }
-        return HubSpotCRMService(configuration: configuration, transport: httpsHelper(timeout: configuration.timeout))
-    }
-
-    /// Requests go through `hubcalls-https`, installed next to this executable: hubcalls does
-    /// not link FoundationNetworking (see ``TransportHelperClient``).
-    static func httpsHelper(timeout: Double) -> TransportHelperClient {
-        let me = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let helper = me.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("hubcalls-https")
-        return TransportHelperClient(executable: helper, arguments: [String(timeout)])
+        // Through hubcalls-https, installed next to this executable: hubcalls does not link
+        // FoundationNetworking (see TransportHelperClient).
+        return HubSpotCRMService.throughInstalledHelper(configuration)
     }
 }
 

@@ -136,7 +136,7 @@ extension Effect {
     var isWrite: Bool {
         switch self {
         case .saveCall, .batchUpdate, .associate, .removeAssociation, .pin, .archive, .batchArchive, .createCall, .saveDraft, .clearDraft: true
-        case .loadLookups, .fetchPage, .loadDetail, .loadDetailAfterPause, .searchRecords, .loadDraft, .copyToClipboard, .quit: false
+        case .loadLookups, .fetchPage, .loadDetail, .loadDetailAfterPause, .searchRecords, .locateCall, .loadDraft, .copyToClipboard, .quit: false
         }
     }
 

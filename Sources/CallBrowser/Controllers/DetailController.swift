@@ -61,6 +61,7 @@ enum DetailController {
     static func load(_ state: inout AppState, _ id: String, force: Bool = false, afterPause: Bool = false) -> [Effect] {
         if !force, state.detail.callID == id, state.detail.detail != nil || state.detail.loadingToken != nil { return [] }
         if state.detail.callID != id {
+            if afterPause { holdWhileMoving(&state) }
             state.detail.scroll = 0
             state.detail.detail = nil
         }
@@ -69,6 +70,47 @@ enum DetailController {
         let token = state.token()
         state.detail.loadingToken = token
         return [afterPause ? .loadDetailAfterPause(token: token, callID: id) : .loadDetail(token: token, callID: id)]
+    }
+
+    // MARK: - Holding the side pane while the cursor moves
+
+    /// A cursor move in the split layout leaves the side pane on the call it shows whole
+    /// until the selected call's detail is ready (60 ms after the cursor rests, on the local
+    /// database), then repaints it once: a held `j` does not rewrite the pane on every row
+    /// it passes (a terminal over ssh gets the list's two rows per key), and one `j` goes
+    /// from call to call without the interim `…` (as lazygit keeps its main panel until the
+    /// new content is ready). The list's selection bar says which call is selected.
+    static func holdWhileMoving(_ state: inout AppState) {
+        guard DetailLines.isPreview(state) else { return }
+        if state.detail.held != nil {
+            state.detail.held?.ticks = 0
+        } else if let id = state.detail.callID, let shown = loaded(state, id) {
+            state.detail.held = HeldPreview(detail: shown)
+        }
+    }
+
+    /// Ticks after the cursor's last move before a slow load (HTTP) lets go of the held call
+    /// and shows the selected call's list row while the rest loads.
+    static let holdTicks = 2
+
+    /// Lets go of the held call once it has served: the selected call's detail arrived or
+    /// failed, the load is slow (``holdTicks``), or anything but a cursor move or a
+    /// background answer happened (an edit, a delete, a filter must show the call it is
+    /// about).
+    static func settleHeld(_ state: inout AppState, after msg: Msg, effects: [Effect]) {
+        guard var held = state.detail.held else { return }
+        let moved = effects.contains { if case .loadDetailAfterPause = $0 { true } else { false } }
+        let keep: Bool
+        switch msg {
+        case _ where moved: keep = true
+        case .tick:
+            held.ticks += 1
+            keep = held.ticks < holdTicks
+        case .effectDropped, .callsLoaded, .lookupsLoaded: keep = true
+        case .detailLoaded, .detailFailed: keep = state.detail.loadingToken != nil
+        default: keep = false
+        }
+        state.detail.held = keep && DetailLines.isPreview(state) ? held : nil
     }
 
     /// The detail of `id` when it is loaded.

@@ -19,8 +19,8 @@ enum FormController {
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard case .form(var form) = state.modal else { return [] }
         switch action {
-        case .nextField: form.focus = step(form, from: form.focus, by: 1)
-        case .previousField: form.focus = step(form, from: form.focus, by: -1)
+        case .nextField: form.moveFocus(by: 1)
+        case .previousField: form.moveFocus(by: -1)
         case .save: return save(&state, form)
         case .cancel:
             if form.isDirty {
@@ -46,7 +46,7 @@ enum FormController {
             } else if form.focus == form.lastEditableIndex {
                 return save(&state, form)
             } else {
-                form.focus = step(form, from: form.focus, by: 1)
+                form.moveFocus(by: 1)
             }
         case .toggleTimer:
             if let started = form.timerStartedAt {
@@ -62,18 +62,6 @@ enum FormController {
         }
         state.modal = .form(form)
         return []
-    }
-
-    /// The next editable field in a direction, wrapping around.
-    static func step(_ form: FormState, from index: Int, by delta: Int) -> Int {
-        let count = form.fields.count
-        guard count > 0 else { return 0 }
-        var i = index
-        for _ in 0..<count {
-            i = (i + delta + count) % count
-            if !form.fields[i].readOnly { return i }
-        }
-        return index
     }
 
     // MARK: - Typing
@@ -98,7 +86,7 @@ enum FormController {
         }
         // Text fields edit with TerminalKit's readline keys (see FieldEditor).
         guard form.savingToken == nil, let parsed = Key(notation: key) else { return [] }
-        var editor = FieldEditor(verbatim: field.value, cursor: field.caret, multiline: field.kind == .multiline)
+        var editor = field.base.editor
         guard editor.handle(parsed) else { return [] }
         return changed(&state, &form, editor.text, caret: editor.cursor)
     }
@@ -109,7 +97,7 @@ enum FormController {
     static func multilineKey(_ state: inout AppState, _ key: String) -> [Effect]? {
         guard key == "<Up>" || key == "<Down>", case .form(var form) = state.modal, form.picker == nil,
               let field = form.focusedField, field.kind == .multiline, !field.readOnly else { return nil }
-        var editor = FieldEditor(verbatim: field.value, cursor: field.caret, multiline: true)
+        var editor = field.base.editor
         guard editor.moveVisually(by: key == "<Up>" ? -1 : 1, width: FormView.multilineWidth(columns: state.columns)) else { return nil }
         form.fields[form.focus].caret = editor.cursor
         state.modal = .form(form)

@@ -68,18 +68,26 @@ enum ListController {
     /// while a page loads is never lost), keeps it visible, loads the page it needs, and
     /// keeps the side pane on the selected call.
     static func move(_ state: inout AppState, to index: Int) -> [Effect] {
+        // The user moved on: a call being looked for must not pull the cursor away later.
+        state.list.followID = nil
         let count = state.list.total
         state.list.cursor = count == 0 ? 0 : min(max(0, index), count - 1)
         keepCursorVisible(&state)
         return prefetchIfNeeded(&state) + DetailController.follow(&state, afterPause: true)
     }
 
+    /// Scrolls the list so the cursor is on screen. Beside the side pane the list scrolls
+    /// half a screen when the cursor leaves it (vim's `scrolljump`): a terminal can move
+    /// only full-width lines, so each scroll there repaints the whole list pane, and one
+    /// repaint per half screen of `j` instead of one per row keeps a held key cheap over
+    /// ssh. The full-width list scrolls a row at a time, which the terminal does itself.
     static func keepCursorVisible(_ state: inout AppState) {
         let height = max(1, state.listHeight)
+        let jump = state.isSplit ? max(1, height / 2) : 1
         var list = state.list
         list.cursor = min(list.cursor, max(0, list.total - 1))
-        if list.cursor < list.scroll { list.scroll = list.cursor }
-        if list.cursor >= list.scroll + height { list.scroll = list.cursor - height + 1 }
+        if list.cursor < list.scroll { list.scroll = min(list.cursor, list.scroll - jump) }
+        if list.cursor >= list.scroll + height { list.scroll = max(list.cursor - height + 1, list.scroll + jump) }
         list.scroll = max(0, min(list.scroll, max(0, list.total - height)))
         state.list = list
     }
@@ -173,8 +181,54 @@ enum ListController {
             }
         }
         state.list.loadedOnce = true
+        var located: [Effect] = []
+        if let id = state.list.followID {
+            if let index = state.list.index(of: id) {
+                state.list.followID = nil
+                state.list.cursor = index
+            } else if segment == .replace {
+                // Not on the first page: ask where it is rather than page towards it.
+                located = locate(&state, id)
+            }
+        }
         keepCursorVisible(&state)
-        return prefetchIfNeeded(&state) + DetailController.follow(&state)
+        return located + prefetchIfNeeded(&state) + DetailController.follow(&state)
+    }
+
+    // MARK: - Following a call
+
+    /// Asks for the position of ``ListState/followID`` in the current query.
+    static func locate(_ state: inout AppState, _ id: String) -> [Effect] {
+        let list = state.list
+        switch list.filter.searchRequest(sort: list.sort, lookups: state.lookups, limit: ListState.pageSize, after: nil) {
+        case .failure:
+            state.list.followID = nil
+            return []
+        case .success(let request):
+            return [.locateCall(token: state.token(), generation: list.generation, callID: id, request)]
+        }
+    }
+
+    /// The followed call's position arrived: the cursor goes there, which loads the page
+    /// around it (from the nearer end); the row under the cursor is then the call, or a
+    /// neighbour with the same sort key until the page shows where exactly it is.
+    static func located(_ state: inout AppState, _ id: String, at position: Int?) -> [Effect] {
+        guard let position, position < state.list.total else {
+            state.list.followID = nil
+            if let message = state.status.message, message.text.hasPrefix("Logged call") {
+                let reason = state.list.filterText.isEmpty ? "it is not in the list" : "the filter does not show it"
+                state.setStatus("\(message.text); \(reason)", .info)
+            }
+            return []
+        }
+        let effects = move(&state, to: position)
+        if let index = state.list.index(of: id) {
+            state.list.cursor = index
+            keepCursorVisible(&state)
+        } else {
+            state.list.followID = id
+        }
+        return effects
     }
 }
 

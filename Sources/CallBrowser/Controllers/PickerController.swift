@@ -8,6 +8,8 @@ enum PickerController {
 
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard var picker = current(state) else { return [] }
+        // A key other than `<Enter>` means the user is choosing by hand after all.
+        if action != .choose { picker.chooseWhenFound = false }
         switch action {
         case .moveDown: picker.choices.move(by: 1)
         case .moveUp: picker.choices.move(by: -1)
@@ -17,6 +19,13 @@ enum PickerController {
             close(&state)
             return []
         case .choose:
+            if picker.loadingToken != nil {
+                // The results on the screen are for an older query: wait for this one's.
+                picker.chooseWhenFound = true
+                set(&state, picker)
+                state.setStatus("Searching…", .info)
+                return []
+            }
             guard let item = picker.selected else {
                 state.setStatus("Nothing to choose", .warning)
                 return []
@@ -53,6 +62,7 @@ enum PickerController {
     static func queryChanged(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
         var picker = picker
         picker.cursor = 0
+        picker.chooseWhenFound = false
         if case .associateRecord(_, let type) = picker.purpose {
             let token = state.token()
             picker.loadingToken = token
@@ -67,6 +77,22 @@ enum PickerController {
         }
         set(&state, picker)
         return []
+    }
+
+    /// A search answered after `<Enter>` was pressed for it: choose its first result, or
+    /// say that it found nothing and leave the picker open.
+    static func chooseIfAsked(_ state: inout AppState, _ picker: PickerState) -> [Effect] {
+        guard picker.chooseWhenFound else { return [] }
+        var picker = picker
+        picker.chooseWhenFound = false
+        guard let item = picker.selected else {
+            set(&state, picker)
+            state.setStatus("No match for “\(Clean.line(picker.query, width: 40))”", .warning)
+            return []
+        }
+        if state.status.message?.text == "Searching…" { state.status.message = nil }
+        close(&state)
+        return chose(&state, picker.purpose, item)
     }
 
     // MARK: - Choices

@@ -116,6 +116,10 @@ public struct EffectRunner: Sendable {
                 return .recordsFound(token: token, records)
             } catch { return .recordSearchFailed(token: token, crm(error)) }
 
+        case .locateCall(let token, let generation, let callID, let request):
+            do { return .callLocated(token: token, generation: generation, callID: callID, position: try await position(of: callID, in: request)) }
+            catch { return .locateFailed(token: token, callID: callID, crm(error)) }
+
         case .loadDraft:
             return .draftLoaded(DraftFile.load(draftURL))
         case .saveDraft(let draft):
@@ -233,6 +237,7 @@ extension Effect {
         case .batchArchive: "batch delete"
         case .createCall: "log call"
         case .searchRecords: "record search"
+        case .locateCall: "locate call"
         case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .quit: "local"
         }
     }

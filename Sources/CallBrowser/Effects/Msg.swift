@@ -45,6 +45,9 @@ public enum Msg: Sendable, Equatable {
     case callsArchived(token: Int, archived: [String], failures: [CRMError])
     case callCreated(token: Int, CRMObject)
     case createFailed(token: Int, CRMError)
+    /// Where a call is in the list: its position, or `nil` when the list's filter leaves it out.
+    case callLocated(token: Int, generation: Int, callID: String, position: Int?)
+    case locateFailed(token: Int, callID: String, CRMError)
     case recordsFound(token: Int, [RecordSummary])
     case recordSearchFailed(token: Int, CRMError)
     case draftLoaded(FormDraft?)
@@ -76,6 +79,10 @@ public enum Effect: Sendable, Equatable {
     case batchArchive(token: Int, ids: [String])
     case createCall(token: Int, ObjectInput)
     case searchRecords(token: Int, type: ObjectType, query: String)
+    /// Find a call's position in the list's query (`request`: its filter and sort), by
+    /// counting the matches that come before it, so the cursor can go to a call on a page
+    /// not loaded yet (a quick-logged call at the bottom of an oldest-first list).
+    case locateCall(token: Int, generation: Int, callID: String, SearchRequest)
     case loadDraft
     case saveDraft(FormDraft)
     case clearDraft

@@ -7,8 +7,10 @@ import Foundation
 public enum CompactFormat {
     // MARK: - Time
 
-    /// At most six columns: `14:03` today, `Tue` within the last week, `Nov 02` within about
-    /// a year, otherwise month and year (`Nov'24`). Future times get the date, never a weekday.
+    /// At most six columns: `14:03` today, `Tue` within the last week, `Nov 02` within the past
+    /// 330 days or the next 30, otherwise month and year (`Nov'24`). Future times get the
+    /// date, never a weekday. The two windows add up to less than a year, so a month and day
+    /// never stand for two dates (a call last February and one scheduled next February).
     public static func time(_ date: Date, now: Date, timeZone: TimeZone) -> String {
         let clock = WallClock(timeZone)
         let parts = clock.fields(date)
@@ -17,12 +19,17 @@ public enum CompactFormat {
         if date < startOfToday, date >= startOfToday.addingTimeInterval(-6 * 86_400) {
             return TimeFormat.weekdays[parts.weekday - 1]
         }
-        if abs(date.timeIntervalSince(now)) < 330 * 86_400 {
+        let ahead = date.timeIntervalSince(now)
+        if ahead < 0 ? -ahead < monthDayPast : ahead < monthDayAhead {
             return months[max(0, min(11, parts.month - 1))] + " " + TimeFormat.two(parts.day)
         }
         let year = TimeFormat.four(parts.year)
         return months[max(0, min(11, parts.month - 1))] + "'" + String(year.suffix(2))
     }
+
+    /// How far back and ahead a time shows as month and day (together under a year).
+    static let monthDayPast: TimeInterval = 330 * 86_400
+    static let monthDayAhead: TimeInterval = 30 * 86_400
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

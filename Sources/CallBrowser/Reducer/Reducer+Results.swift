@@ -103,9 +103,11 @@ extension Reducer {
             let title = Call(object).title.map { "“\($0)”" } ?? object.id
             state.setStatus("Logged call \(title)", .success)
             if state.quickLogOnly { return [.clearDraft, .quit] }
-            // The cursor goes to the new call where the order puts it (the top, newest first).
+            // The cursor goes to the new call where the order puts it: the top, newest first;
+            // the bottom, oldest first, on a page not loaded yet (see `ListController.follow`).
             let reload = ListController.reload(&state, keepSelection: true)
             state.list.keepSelectionID = object.id
+            state.list.followID = object.id
             return [.clearDraft] + reload
         case .createFailed(let token, let error):
             guard case .form(var form) = state.modal, form.savingToken == token else { return [] }
@@ -113,6 +115,15 @@ extension Reducer {
             form.error = error.description
             state.modal = .form(form)
             state.setStatus("Could not log the call: \(error.description)", .error)
+            return []
+
+        case .callLocated(_, let generation, let callID, let position):
+            guard generation == state.list.generation, state.list.followID == callID else { return [] }
+            return ListController.located(&state, callID, at: position)
+        case .locateFailed(_, let callID, let error):
+            guard state.list.followID == callID else { return [] }
+            state.list.followID = nil
+            state.setStatus("Could not find call \(callID) in the list: \(error.description)", .error)
             return []
 
         case .recordsFound(let token, let records):
@@ -126,10 +137,11 @@ extension Reducer {
                 picker.items = records.map { PickerItem(id: $0.ref.id, label: $0.name, detail: $0.subtitle) }
             }
             PickerController.set(&state, picker)
-            return []
+            return PickerController.chooseIfAsked(&state, picker)
         case .recordSearchFailed(let token, let error):
             guard var picker = PickerController.current(state), picker.loadingToken == token else { return [] }
             picker.loadingToken = nil
+            picker.chooseWhenFound = false
             PickerController.set(&state, picker)
             state.setStatus("Search failed: \(error.description)", .error)
             return []
@@ -225,6 +237,13 @@ extension Reducer {
             state.pendingIntent = nil
             if state.status.message?.text == "Loading the call…" { state.status.message = nil }
             let effects = CallController.withDetail(&state, intent.action, intent.callID)
+            // What was typed meanwhile was for the form or picker the action opens. When it
+            // opens none (a pin on the only record is done at once; a refused action) the
+            // keys are dropped: on the list, `d` `y` meant for a picker would delete a call.
+            guard state.modal != nil else {
+                state.typeAhead = []
+                return effects
+            }
             return effects + replayTypeAhead(&state)
         }
         return []

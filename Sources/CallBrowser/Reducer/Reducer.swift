@@ -8,6 +8,8 @@ public func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     if msg.isResult { state.status.busy = max(0, state.status.busy - 1) }
     let effects = Reducer.handle(&state, msg)
     state.status.busy += effects.filter(\.isIO).count
+    if state.status.busy == 0 { state.status.spinnerFrame = 0 }
+    DetailController.settleHeld(&state, after: msg, effects: effects)
     return effects
 }
 

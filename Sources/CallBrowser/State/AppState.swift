@@ -102,6 +102,17 @@ public struct DetailState: Sendable, Equatable {
     public var loadingToken: Int?
     public var scroll: Int = 0
     public var error: String?
+    /// The call the side pane keeps showing while the cursor moves on (see
+    /// ``DetailController/holdWhileMoving(_:)``): the one it last showed whole.
+    public var held: HeldPreview?
 
     public init() {}
+}
+
+/// A call the side pane keeps on screen while the cursor moves through the list, until the
+/// selected call's detail is ready or the load turns out slow.
+public struct HeldPreview: Sendable, Equatable {
+    public var detail: CallDetail
+    /// Clock ticks since the cursor last moved.
+    public var ticks = 0
 }

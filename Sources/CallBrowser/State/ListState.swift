@@ -34,6 +34,11 @@ public struct ListState: Sendable, Equatable {
     public var loadError: CRMError?
     /// After a reload, put the cursor back on this call.
     public var keepSelectionID: String?
+    /// A call the cursor goes to once it is found, wherever the order puts it (a quick-logged
+    /// call): on the first page, else at the position a ``Effect/locateCall(token:generation:callID:_:)``
+    /// reports, then on its row when the page around that position arrives. Moving the cursor
+    /// stops following.
+    public var followID: String?
     /// A refresh (`R`) is waiting for its first page, which then says it is done.
     public var refreshing = false
 

@@ -14,6 +14,9 @@ public struct PickerState: Sendable, Equatable {
     public var choices: TerminalKit.PickerState
     /// A search is out (record search); its token.
     public var loadingToken: Int?
+    /// `<Enter>` came while the search for the typed query was out: the choice is made from
+    /// its answer, not from the previous query's results still on the screen.
+    public var chooseWhenFound = false
 
     public init(purpose: PickerPurpose, title: String, items: [PickerItem], currentID: String? = nil) {
         self.purpose = purpose

@@ -20,7 +20,17 @@ public struct StatusState: Sendable, Equatable {
     public var message: Message?
     /// Effects sent and not yet answered; the spinner turns while this is above zero.
     public var busy: Int = 0
+    /// Clock ticks since the effects in flight began (reset when none are): the spinner
+    /// shows from ``spinnerDelay`` ticks on, so work that ends sooner does not flash it.
     public var spinnerFrame: Int = 0
+    /// Two ticks of 100 ms: a local load or a save never shows the spinner; an HTTP request
+    /// that takes its time does.
+    public static let spinnerDelay = 2
+
+    /// The spinner's glyph index, or nil while nothing has been in flight long enough.
+    public var spinnerPhase: Int? {
+        busy > 0 && spinnerFrame >= Self.spinnerDelay ? spinnerFrame - Self.spinnerDelay : nil
+    }
 
     public init() {}
 }

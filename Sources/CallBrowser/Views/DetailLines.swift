@@ -14,6 +14,9 @@ enum DetailLines {
     static let labelWidth = 22
     /// Rows of notes, and of the badge and its meaning, in the side pane.
     static let previewNoteRows = 3
+    /// Properties the side pane leaves out: its heading shows the title, its Notes the body
+    /// (whose preview this is). The opened detail lists them.
+    static let previewOmits: Set<String> = [CallProperty.title, CallProperty.bodyPreview]
     static let previewBadgeRows = 2
 
     /// Lines for the current detail at the pane's width.
@@ -43,7 +46,7 @@ enum DetailLines {
     static func build(_ state: AppState, key: Key) -> [[Span]] {
         guard key.width > 0 else { return [] }
         if let lines = cache.lines(for: key) { return lines }
-        let lines = make(state, width: key.width, row: key.row, preview: key.preview)
+        let lines = make(state, detail: key.detail, width: key.width, row: key.row, preview: key.preview)
         cache.store(lines, for: key)
         return lines
     }
@@ -61,9 +64,21 @@ enum DetailLines {
         init(_ state: AppState, width: Int) {
             self.width = width
             preview = DetailLines.isPreview(state)
+            if preview, let held = state.detail.held {
+                // The call the pane keeps while the cursor moves: the key stays the same
+                // from move to move, so the pane is neither rebuilt nor redrawn.
+                var shown = DetailState()
+                shown.callID = held.detail.call.id
+                shown.detail = held.detail
+                detail = shown
+                lookups = state.lookups
+                timeZone = state.timeZone
+                return
+            }
             var detail = state.detail
             detail.scroll = 0
             detail.loadingToken = nil
+            detail.held = nil
             self.detail = detail
             let loaded = detail.detail.map { $0.call.id == detail.callID } ?? false
             if !loaded, detail.error == nil, let selected = state.list.selected, selected.id == detail.callID {
@@ -96,18 +111,20 @@ enum DetailLines {
         }
     }
 
-    /// Builds the lines. While a call's detail loads, its list row stands in: the properties
-    /// the list has are shown at once and the rest say `…`, so labels keep their rows and a
-    /// cursor move repaints values, not the whole pane. Nothing of another call is ever
-    /// shown: without the call's own row or detail the pane says it is loading.
-    static func make(_ state: AppState, width: Int, row: CallRow?, preview: Bool = false) -> [[Span]] {
-        guard let id = state.detail.callID else { return [[Span("No call selected.", Theme.dim)]] }
+    /// Builds the lines of `shown` (the detail state, or the call held while the cursor
+    /// moves). While a call's detail loads, its list row stands in: the properties the list
+    /// has are shown at once and the rest say `…`, so labels keep their rows. Apart from the
+    /// held call (at most ``DetailController/holdTicks`` ticks after the cursor's last move),
+    /// nothing of another call is shown: without the call's own row or detail the pane says
+    /// it is loading.
+    static func make(_ state: AppState, detail shown: DetailState, width: Int, row: CallRow?, preview: Bool = false) -> [[Span]] {
+        guard let id = shown.callID else { return [[Span("No call selected.", Theme.dim)]] }
         let detail: CallDetail
         let complete: Bool
-        if let loaded = state.detail.detail, loaded.call.id == id {
+        if let loaded = shown.detail, loaded.call.id == id {
             detail = loaded
             complete = true
-        } else if let error = state.detail.error {
+        } else if let error = shown.error {
             // Wrapped whole: the status line cuts long explanations (a 401's fix, say).
             let text = Clean.line(error, width: 4_000)
             return [[Span("Could not load call \(Clean.line(id, width: 40)):", Theme.error)]]
@@ -159,6 +176,9 @@ enum DetailLines {
             .filter { !$0.hidden && $0.name != CallProperty.body }
             .sorted { $0.displayOrder < $1.displayOrder }
         let known = Set(definitions.map(\.name) + [CallProperty.body])
+        // The side pane's heading is the title and its Notes the body, so their property
+        // rows would only repeat them (and cost a cursor move their bytes).
+        let shownProperties = preview ? definitions.filter { !previewOmits.contains($0.name) } : definitions
         let extra = complete ? call.object.properties.keys.filter { !known.contains($0) }.sorted() : []
         // Two fifths of a narrow pane, so "Activity date" and "Call direction" stay whole beside the list.
         let labelColumn = min(labelWidth, max(8, width * 2 / 5))
@@ -180,7 +200,7 @@ enum DetailLines {
                 return [Span(labelText, Theme.label), Span(" "), Span(row, value.isEmpty ? Theme.dim : .plain)]
             }
         }
-        for definition in definitions {
+        for definition in shownProperties {
             lines += propertyLines(definition.name, definition.label, definition.type, definition.options)
         }
         let extraLines = extra.flatMap { propertyLines($0, $0, .string, []) }

@@ -57,6 +57,7 @@ enum FormView {
         let fieldsArea = inner.inset(bottom: footerHeight)
         let labelWidth = labelWidth(inner: inner.width)
         let top = scrollTop(form, rows: rows, height: fieldsArea.height)
+        let fields = form.fields
         for line in 0..<fieldsArea.height {
             let index = top + line
             guard index < rows.count else { break }
@@ -65,7 +66,7 @@ enum FormView {
             case .error(_, let text):
                 buffer.write("  " + text, x: fieldsArea.x + labelWidth + 1, y: y, maxWidth: fieldsArea.width - labelWidth - 2, style: Theme.error)
             case .field(let fieldIndex, let fieldLine):
-                let field = form.fields[fieldIndex]
+                let field = fields[fieldIndex]
                 let valueX = fieldsArea.x + labelWidth + 2
                 // A field starts on its first row, or on the top row when scrolled into it.
                 if fieldLine == 0 || line == 0 {

@@ -58,6 +58,10 @@ enum ListColumn: String, CaseIterable, Sendable {
     static let dropOrder: [ListColumn] = [.owner, .duration, .status, .record, .outcome, .time, .direction]
     /// The title's width below which no other column is widened.
     static let preferredTitle = 18
+    /// Steps after the first two (the contact, the owner) need the title to keep this many
+    /// columns: at 80 the title gets the room rather than `Tue 22:00` and `2025-11-02` in the
+    /// time column (the compact `Tue`, `Nov 02` say enough; the detail has the exact time).
+    static let roomyTitle = 28
 }
 
 /// One column as laid out: which, at which width.
@@ -88,9 +92,9 @@ extension ListColumn {
         for column in dropOrder where used(shown) + ListColumn.title.widths[0] > width {
             shown.removeAll { $0 == column }
         }
-        for (column, step) in upgrades where shown.contains(column) && (level[column] ?? 0) == step - 1 {
+        for (index, (column, step)) in upgrades.enumerated() where shown.contains(column) && (level[column] ?? 0) == step - 1 {
             let extra = column.widths[step] - column.widths[step - 1]
-            if width - used(shown) - extra >= preferredTitle { level[column] = step }
+            if width - used(shown) - extra >= (index < 2 ? preferredTitle : roomyTitle) { level[column] = step }
         }
         let titleWidth = max(1, width - used(shown))
         return shown.map { PlacedColumn(column: $0, width: $0 == .title ? titleWidth : $0.widths[level[$0] ?? 0]) }

@@ -18,7 +18,7 @@ enum StatusLineView {
         guard area.width > 0, area.height > 0 else { return }
         buffer.fill(area)
         var right = ""
-        if state.status.busy > 0 { right += Theme.spinner[state.status.spinnerFrame % Theme.spinner.count] + " " }
+        if let phase = state.status.spinnerPhase { right += Theme.spinner[phase % Theme.spinner.count] + " " }
         let position = state.list.rows.isEmpty ? "" : "\(state.list.cursor + 1)/\(state.list.total)"
         // A message that does not fit beside the position gets the whole line: the message
         // is news, the position is still in the title bar's count and the cursor.

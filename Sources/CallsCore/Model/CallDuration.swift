@@ -7,22 +7,45 @@ import Foundation
 /// Accepted (case-insensitive, surrounding blanks ignored):
 /// - clock forms `m:ss` and `h:mm:ss` (`1:30`, `01:02:03`; minutes and seconds after the
 ///   first part stay below 60);
-/// - unit groups, optionally separated by spaces: `90s`, `5m`, `1m30s`, `1h 5m`, `1.5h`,
-///   `250ms` (units `ms`, `s`/`sec`/`second`, `m`/`min`/`minute`, `h`/`hr`/`hour`, plurals too);
+/// - unit groups: `90s`, `5m`, `1m30s`, `1h 5m`, `1.5h`, `250ms` (units `ms`,
+///   `s`/`sec`/`second`, `m`/`min`/`minute`, `h`/`hr`/`hour`, plurals too). Spaces may separate
+///   groups (`1h 5m`) or a number from its unit (`2 min`), never two parts of a number: `1 5m`
+///   is refused rather than read as 15 minutes;
 /// - a bare whole number: milliseconds, HubSpot's own unit (`90000` is a minute and a half).
 ///
-/// Anything else, negative values and values too large for an `Int` are refused (`nil`).
+/// Anything else, negative values and values too large for an `Int` are refused (`nil`, or
+/// from ``parse(_:)`` an ``Invalid`` that says what to change).
 public enum CallDuration {
     /// The accepted forms, for help texts and validation messages.
     public static let examples = "90s, 5m, 1m30s, 1h 5m, 1:30, 1:02:03 or milliseconds (90000)"
 
+    /// Why a text is not a duration. The message quotes only digits and units from the text,
+    /// never the text itself (it may hold terminal escapes), and ends with the accepted forms.
+    public struct Invalid: Error, Equatable, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
     /// Milliseconds for a typed duration, or `nil` when the text is not a duration.
     public static func milliseconds(_ text: String) -> Int? {
+        try? parse(text)
+    }
+
+    /// Milliseconds for a typed duration.
+    /// - Throws: ``Invalid`` saying what is wrong (`1 5m`: a space splits the number 1 5).
+    public static func parse(_ text: String) throws(Invalid) -> Int {
         let raw = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !raw.isEmpty, raw.count <= 64 else { return nil }
-        if raw.allSatisfy(\.isASCIIDigitCharacter) { return Int(raw) }
-        if raw.contains(":") { return clock(raw) }
-        return unitGroups(raw.filter { $0 != " " })
+        guard !raw.isEmpty else { throw invalid("A duration is empty.") }
+        guard raw.count <= 64 else { throw invalid("A duration is at most 64 characters.") }
+        if raw.allSatisfy(\.isASCIIDigitCharacter) {
+            guard let milliseconds = Int(raw) else { throw invalid("The duration is too large.") }
+            return milliseconds
+        }
+        if raw.contains(":") {
+            guard let milliseconds = clock(raw) else { throw invalid("Not a clock time like 1:30 or 1:02:03.") }
+            return milliseconds
+        }
+        return try unitGroups(raw)
     }
 
     /// The form the browser shows a stored duration in: `h:mm:ss` (`0:01:30`), which
@@ -52,32 +75,59 @@ public enum CallDuration {
         return overflow ? nil : milliseconds
     }
 
-    /// `1h30m`, `90s`, `250ms`, `1.5h` (spaces already removed).
-    private static func unitGroups(_ raw: String) -> Int? {
+    /// `1h30m`, `90s`, `250ms`, `1.5h`, `1h 5m`, `2 min`.
+    private static func unitGroups(_ raw: String) throws(Invalid) -> Int {
+        let characters = Array(raw)
+        var index = 0
         var total = 0.0
-        var number = ""
-        var index = raw.startIndex
-        var sawUnit = false
-        while index < raw.endIndex {
-            let character = raw[index]
-            if character.isASCIIDigitCharacter || character == "." {
-                number.append(character)
-                index = raw.index(after: index)
-                continue
+        func skipSpaces() {
+            while index < characters.count, characters[index] == " " { index += 1 }
+        }
+        func isNumberCharacter(_ character: Character) -> Bool { character.isASCIIDigitCharacter || character == "." }
+        skipSpaces()
+        while index < characters.count {
+            var number = ""
+            while index < characters.count, isNumberCharacter(characters[index]) {
+                number.append(characters[index])
+                index += 1
+            }
+            guard !number.isEmpty else { throw invalid("Not a duration.") }
+            skipSpaces()
+            if index < characters.count, isNumberCharacter(characters[index]) {
+                // `1 5m` would read as 15 minutes if spaces were dropped: say so instead.
+                var next = ""
+                while index < characters.count, isNumberCharacter(characters[index]) {
+                    next.append(characters[index])
+                    index += 1
+                }
+                throw invalid("A space splits the number \(number) \(next): write it without the space, or give each part its own unit (1h 5m).")
             }
             var unit = ""
-            while index < raw.endIndex, raw[index].isLetter {
-                unit.append(raw[index])
-                index = raw.index(after: index)
+            while index < characters.count, characters[index].isLetter {
+                unit.append(characters[index])
+                index += 1
             }
-            guard let value = Double(number), value.isFinite, value >= 0, let scale = unitScale[unit] else { return nil }
+            guard !unit.isEmpty else {
+                if index == characters.count {
+                    // `1h30` is ambiguous (30 minutes? seconds?).
+                    throw invalid("The number \(number) has no unit (s, m, h or ms).")
+                }
+                throw invalid("Not a duration.")
+            }
+            guard let scale = unitScale[unit] else {
+                let shown = unit.allSatisfy(\.isASCII) ? " \(unit)" : ""
+                throw invalid("Unknown unit\(shown): use ms, s, m or h.")
+            }
+            guard let value = Double(number), value.isFinite, value >= 0 else { throw invalid("\(number) is not a number.") }
             total += value * scale
-            number = ""
-            sawUnit = true
+            skipSpaces()
         }
-        // A trailing number without a unit (`1h30`) is ambiguous: refused.
-        guard sawUnit, number.isEmpty, total.isFinite, total < 1e15 else { return nil }
+        guard total.isFinite, total < 1e15 else { throw invalid("The duration is too large.") }
         return Int(total.rounded())
+    }
+
+    private static func invalid(_ reason: String) -> Invalid {
+        Invalid(message: "\(reason) Use e.g. \(examples).")
     }
 
     private static let unitScale: [String: Double] = {

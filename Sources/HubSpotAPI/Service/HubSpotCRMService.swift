@@ -15,8 +15,8 @@ import Foundation
 ///
 /// ```swift
 /// let configuration = try HubSpotConfiguration.resolve(baseURLFlag: nil, file: nil)
-/// let helper = URL(fileURLWithPath: "/usr/local/bin/hubcalls-https")
-/// let service = HubSpotCRMService(configuration: configuration, transport: TransportHelperClient(executable: helper))
+/// // Requests through hubcalls-https, installed next to the running executable.
+/// let service = HubSpotCRMService.throughInstalledHelper(configuration)
 /// let page = try await service.list(.calls, ListRequest(limit: 50, properties: CallProperty.listSet))
 /// ```
 public final class HubSpotCRMService: CRMService {

@@ -9,6 +9,7 @@
 /// | other 4xx | never | never |
 /// | connection refused, DNS failure (never reached the server) | retry once | retry once |
 /// | timeout, connection dropped (may have been processed) | retry with back-off | look the record up first, then retry |
+/// | the HTTPS helper cannot run (missing, or stopped again after a restart) | never | never |
 ///
 /// 500 is retried: HubSpot's error guide treats 5xx as transient and its SDKs retry them;
 /// a persistent 500 costs at most ``maxAttempts`` requests.
@@ -47,6 +48,9 @@ public struct RetryPolicy: Sendable {
         case notSent
         /// Sent, but no answer came back (timeout, dropped connection): it may have been processed.
         case lost
+        /// Not sent, and nothing can be: the transport itself cannot run (the `hubcalls-https`
+        /// helper is missing or stopped again after a restart). Waiting would not change that.
+        case cannotSend
     }
 
     /// What to do next.
@@ -63,6 +67,8 @@ public struct RetryPolicy: Sendable {
         switch failure {
         case .notSent:
             return attempt < maxConnectAttempts ? .retry(after: backoff(attempt)) : .fail
+        case .cannotSend:
+            return .fail
         case .lost:
             guard attempt < maxAttempts else { return .fail }
             return idempotent ? .retry(after: backoff(attempt)) : .verifyThenRetry(after: backoff(attempt))

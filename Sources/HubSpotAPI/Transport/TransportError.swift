@@ -37,10 +37,3 @@ public struct TransportError: Error, CustomNSError, Sendable, Equatable {
         return error.errorCode
     }
 }
-
-/// The helper process that sends requests could not be started or has gone: nothing was sent.
-public struct TransportHelperUnavailable: Error, Sendable, CustomStringConvertible {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-    public var description: String { reason }
-}

@@ -6,11 +6,15 @@ struct TransportFailure: Error {
     var failure: RetryPolicy.Failure
     var error: CRMError
 
+    init(failure: RetryPolicy.Failure, error: CRMError) {
+        self.failure = failure
+        self.error = error
+    }
+
     /// Classifies an error from ``HTTPTransport/send(_:)`` for a request to `host`.
     init(_ error: any Error, host: String) {
-        if let unavailable = error as? TransportHelperUnavailable {
-            failure = .notSent
-            self.error = CRMError(kind: .other, message: "Cannot send requests to \(host): \(unavailable.reason). Nothing was changed.")
+        if let helperFailure = Self.helperFailure(error, host: host) {
+            self = helperFailure
             return
         }
         // URLError by its NSError code: `URLError` itself lives in FoundationNetworking, which
@@ -36,6 +40,37 @@ struct TransportFailure: Error {
         default:
             failure = .lost
             self.error = CRMError(kind: .other, message: "The request to \(host) failed: \(Self.describe(error, code: code))")
+        }
+    }
+
+    /// What a failure of the `hubcalls-https` helper means: its own words, never the
+    /// network's (a helper that stopped did not drop a connection).
+    private static func helperFailure(_ error: any Error, host: String) -> TransportFailure? {
+        let restart = "hubcalls starts the helper again for the next request; if this keeps happening, reinstall hubcalls (hubcalls-https must sit next to hubcalls, from the same build)."
+        switch error {
+        case let unavailable as TransportHelperUnavailable:
+            // It will not get better by waiting: say so at once instead of retrying.
+            return TransportFailure(
+                failure: .cannotSend,
+                error: CRMError(kind: .other, message: "Cannot send requests to \(host): \(unavailable.reason). Nothing was changed.")
+            )
+        case let stopped as TransportHelperStopped where !stopped.handedOver:
+            return TransportFailure(
+                failure: .notSent,
+                error: CRMError(kind: .other, message: "The HTTPS helper (hubcalls-https) \(stopped.stoppedText) before the request to \(host) was handed to it. Nothing was changed. \(restart)")
+            )
+        case let stopped as TransportHelperStopped:
+            return TransportFailure(
+                failure: .lost,
+                error: CRMError(kind: .other, message: "The HTTPS helper (hubcalls-https) \(stopped.stoppedText) before \(host) answered. The change may or may not have been applied; refresh to check. \(restart)")
+            )
+        case let unresponsive as TransportHelperUnresponsive:
+            return TransportFailure(
+                failure: .lost,
+                error: CRMError(kind: .timeout, message: "No answer from \(host) within \(TransportHelperUnresponsive.format(unresponsive.seconds)) s: the HTTPS helper (hubcalls-https) hung and was stopped. The change may or may not have been applied; refresh to check. \(restart)")
+            )
+        default:
+            return nil
         }
     }
 

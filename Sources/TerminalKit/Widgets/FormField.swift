@@ -31,6 +31,9 @@ public struct FormField: Hashable, Sendable {
     public var editor: FieldEditor
     /// The validation message shown under the field, if any.
     public var error: String?
+    /// The value the field started with; the form is dirty while a value differs from it.
+    /// An app restoring a draft sets it to what the record held.
+    public var initialValue: String
 
     public init(id: String, label: String, kind: Kind, value: String = "", isRequired: Bool = false) {
         self.id = id
@@ -38,6 +41,7 @@ public struct FormField: Hashable, Sendable {
         self.kind = kind
         self.isRequired = isRequired
         self.editor = FieldEditor(text: value, multiline: kind == .multiline)
+        self.initialValue = editor.text
     }
 
     /// The current value.

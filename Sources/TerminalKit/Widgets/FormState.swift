@@ -18,20 +18,24 @@ public struct FormState: Hashable, Sendable {
     }
 
     public var title: String
-    public private(set) var fields: [FormField]
-    /// Index of the focused field.
-    public private(set) var focus: Int
+    /// The fields. An app that drives the form with its own keymap changes them directly
+    /// (a value chosen elsewhere, choices that arrived late); the focus stays in range.
+    public var fields: [FormField] {
+        didSet { focus = min(focus, max(0, fields.count - 1)) }
+    }
+    /// Index of the focused field (an app may set it: the field named by an error).
+    public var focus: Int {
+        didSet { focus = max(0, min(focus, fields.count - 1)) }
+    }
     /// The open picker of a choice field, if any.
     public private(set) var picker: PickerState?
-    /// Whether any value differs from what the form was created with.
-    public var isDirty: Bool { fields.map(\.value) != initialValues }
-
-    private let initialValues: [String]
+    /// Whether any value differs from the one its field started with
+    /// (``FormField/initialValue``).
+    public var isDirty: Bool { fields.contains { $0.value != $0.initialValue } }
 
     public init(title: String, fields: [FormField]) {
         self.title = title
         self.fields = fields
-        self.initialValues = fields.map(\.value)
         self.focus = fields.firstIndex(where: \.isEditable) ?? 0
     }
 

@@ -100,10 +100,11 @@ struct LogCommand: AsyncParsableCommand {
         if let direction { properties[CallProperty.direction] = try Self.direction(direction).rawValue }
         if let status { properties[CallProperty.status] = try Self.status(status).rawValue }
         if let duration {
-            guard let ms = CallDuration.milliseconds(duration) else {
-                throw CLIError("Cannot read duration \"\(TerminalText.sanitize(duration))\": use e.g. \(CallDuration.examples)")
+            do {
+                properties[CallProperty.duration] = String(try CallDuration.parse(duration))
+            } catch {
+                throw CLIError("Cannot read duration \"\(TerminalText.sanitize(duration))\": \(error.message)")
             }
-            properties[CallProperty.duration] = String(ms)
         }
         if let outcome {
             properties[CallProperty.disposition] = try Self.outcome(outcome, in: try await service.outcomeCatalog()).id

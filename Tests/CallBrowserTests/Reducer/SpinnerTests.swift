@@ -30,3 +30,39 @@ import Testing
         #expect(BrowserApp.answer(to: .loadDraft, result: nil) == nil)
     }
 }
+
+/// The spinner waits before it shows: work that ends within a tick or two (a local load, a
+/// save) does not flash it on and off, work that takes longer (HTTP) shows it turning.
+@Suite struct SpinnerDelayTests {
+    @Test func workThatEndsBeforeTheDelayNeverShowsTheSpinner() async {
+        var d = TestDriver()
+        await d.start()
+        let effects = reduce(&d.state, .action(.refresh))
+        #expect(d.state.status.busy > 0)
+        #expect(d.state.status.spinnerPhase == nil)
+        _ = reduce(&d.state, .tick(d.state.now))
+        #expect(d.state.status.spinnerPhase == nil)
+        for effect in effects {
+            if let result = await d.runner.run(effect) { _ = reduce(&d.state, result) }
+        }
+        #expect(d.state.status.busy == 0)
+        // The next piece of work starts its delay over.
+        _ = reduce(&d.state, .action(.refresh))
+        _ = reduce(&d.state, .tick(d.state.now))
+        #expect(d.state.status.spinnerPhase == nil)
+    }
+
+    @Test func workThatTakesLongerShowsTheSpinnerTurning() async {
+        var d = TestDriver()
+        await d.start()
+        _ = reduce(&d.state, .action(.refresh))
+        var phases: [Int?] = []
+        for _ in 0..<4 {
+            _ = reduce(&d.state, .tick(d.state.now))
+            phases.append(d.state.status.spinnerPhase)
+        }
+        #expect(phases == [nil, 0, 1, 2])
+        let status = d.screen.last ?? ""
+        #expect(status.contains(Theme.spinner[2]), "\(status)")
+    }
+}

@@ -109,7 +109,20 @@ actor FakeCRMService: CRMService {
     }
 
     static func matches(_ object: CRMObject, _ filter: Filter) -> Bool {
-        let value = object[property: filter.propertyName]
+        let value = filter.propertyName == CallProperty.objectId ? object.id : object[property: filter.propertyName]
+        // Numbers (durations, epoch milliseconds) and dates compare as numbers; no value never matches.
+        func number(_ text: String?) -> Double? { text.flatMap { Double($0) ?? HubSpotTimestamp.parse($0).map { Double(HubSpotTimestamp.milliseconds($0)) } } }
+        switch filter.op {
+        case .lt, .lte, .gt, .gte:
+            guard let x = number(value), let y = number(filter.value) else { return false }
+            switch filter.op {
+            case .lt: return x < y
+            case .lte: return x <= y
+            case .gt: return x > y
+            default: return x >= y
+            }
+        default: break
+        }
         switch filter.op {
         case .eq: return value?.lowercased() == filter.value?.lowercased()
         case .neq: return value?.lowercased() != filter.value?.lowercased()

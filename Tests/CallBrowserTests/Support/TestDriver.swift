@@ -36,6 +36,17 @@ struct TestDriver {
         }
     }
 
+    /// Runs effects the test already reduced, feeding their results back until none is left.
+    mutating func sendAll(_ effects: [Effect]) async {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            self.effects.append(effect)
+            if effect == .quit { quit = true; continue }
+            if let result = await runner.run(effect) { queue += reduce(&state, result) }
+        }
+    }
+
     /// Presses keys given in notation, one message each (`"gg"` is two presses of g).
     mutating func press(_ keys: String...) async {
         for notation in keys {

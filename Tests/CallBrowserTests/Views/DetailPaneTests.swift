@@ -34,6 +34,22 @@ import Testing
         #expect(pane.contains { $0.contains("Call source") && $0.contains("Integrations platform") }, "\(pane.joined(separator: "\n"))")
         #expect(!pane.contains { $0.contains("INTEGRATIONS_PLATFORM") })
     }
+
+    @Test func theSidePaneDoesNotRepeatItsHeadingAndNotesAsPropertiesButTheOpenedDetailListsThem() async {
+        let service = FakeCRMService()
+        await service.setProperty(CallProperty.bodyPreview, to: "Notes for call 1.", onCall: "1000")
+        var driver = TestDriver(columns: 120, rows: 60, service: service)
+        await driver.start()
+        let side = driver.screen.map { $0.split(separator: "│").last.map(String.init) ?? "" }
+        #expect(side[1].hasPrefix("Call 1 Renewal check-in"))
+        #expect(side.contains { $0.hasPrefix("Call direction") })
+        #expect(!side.contains { $0.hasPrefix("Call title") }, "\(side.joined(separator: "\n"))")
+        #expect(!side.contains { $0.hasPrefix("Call notes previ") })
+        await driver.press("<Enter>")
+        let opened = driver.screen.map { $0.split(separator: "│").last.map(String.init) ?? "" }
+        #expect(opened.contains { $0.hasPrefix("Call title") }, "\(opened.joined(separator: "\n"))")
+        #expect(opened.contains { $0.hasPrefix("Call notes previ") })
+    }
 }
 
 extension FakeCRMService {

@@ -22,12 +22,21 @@ import Testing
     }
 
     @Test func relativeTimesChangeWhenTheDayDoes() async {
-        var driver = await started(columns: 80, rows: 24)
+        // 99 columns: the widest full-width list, where the time column has its full form.
+        var driver = await started(columns: 99, rows: 24)
         // The first call is at 12:00 on Wednesday 26 November (UTC), "now" is 13:00.
         #expect(driver.screen[2].contains("12:00"))
         #expect(!driver.screen[2].contains("Wed"))
         driver.state.now = driver.state.now.addingTimeInterval(86_400)
         #expect(driver.screen[2].contains("Wed 12:00"))
+    }
+
+    @Test func compactTimesChangeWhenTheDayDoes() async {
+        var driver = await started(columns: 80, rows: 24)
+        #expect(driver.screen[2].contains(" 12:00 "))
+        driver.state.now = driver.state.now.addingTimeInterval(86_400)
+        #expect(driver.screen[2].contains(" Wed "))
+        #expect(!driver.screen[2].contains("12:00"))
     }
 
     @Test func markingARowShowsItsMark() async {
@@ -62,8 +71,10 @@ import Testing
 
     @Test func whileADetailLoadsItsListRowStandsInWithEveryLabelOnItsRow() async {
         var driver = await started()
-        // Move without running the load: the pane shows call 2 from its list row.
+        // Move without running the load, which takes long enough for the pane to let go
+        // of call 1 (the HTTP backend): the pane shows call 2 from its list row.
         var effects = reduce(&driver.state, .key("j"))
+        for _ in 0..<DetailController.holdTicks { effects += reduce(&driver.state, .tick(driver.state.now)) }
         #expect(driver.state.detail.detail?.call.id != driver.state.detail.callID)
         let loading = driver.screen
         #expect(!loading.joined().contains("Loading call"))
