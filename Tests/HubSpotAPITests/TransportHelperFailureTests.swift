@@ -11,10 +11,10 @@ import Glibc
 @Suite struct TransportHelperFailureTests {
     static let secret = "pat-na1-helper-test-0000"
 
-    static func request(_ index: Int = 1, timeout: Double = 30) -> TransportRequest {
+    static func request(_ index: Int = 1, timeout: Double = 30, bodyBytes: Int = 0) -> TransportRequest {
         TransportRequest(
-            url: URL(string: "https://api.hubapi.com/crm/v3/objects/calls/\(index)")!, method: "GET",
-            headers: ["Authorization": "Bearer \(secret)"], timeout: timeout
+            url: URL(string: "https://api.hubapi.com/crm/v3/objects/calls/\(index)")!, method: bodyBytes > 0 ? "POST" : "GET",
+            headers: ["Authorization": "Bearer \(secret)"], body: bodyBytes > 0 ? Data(count: bodyBytes) : nil, timeout: timeout
         )
     }
 
@@ -87,9 +87,10 @@ import Glibc
     // MARK: - Hangs
 
     /// A helper that is alive but never answers: before the client had a deadline of its own,
-    /// the request waited for ever (the time limit turns that into a failure).
-    @Test(.timeLimit(.minutes(1)))
-    func aHelperThatNeverAnswersIsKilledAndTheRequestTimesOutNamingTheHost() async throws {
+    /// the request waited for ever (the time limit turns that into a failure). With a body
+    /// larger than the pipe holds, the write itself blocks until the helper is killed.
+    @Test(.timeLimit(.minutes(1)), arguments: [0, 1 << 20])
+    func aHelperThatNeverAnswersIsKilledAndTheRequestTimesOutNamingTheHost(bodyBytes: Int) async throws {
         // Records its pid, then holds the request without answering.
         let script = try HelperScript("echo $$ >> \"$(dirname \"$0\")/pids\"\nexec sleep 300\n")
         defer {
@@ -98,7 +99,7 @@ import Glibc
             script.directory.remove()
         }
         let client = script.client(deadline: 1)
-        let error = await #expect(throws: TransportHelperUnresponsive.self) { try await client.send(Self.request()) }
+        let error = await #expect(throws: TransportHelperUnresponsive.self) { try await client.send(Self.request(bodyBytes: bodyBytes)) }
         let failure = TransportFailure(try #require(error), host: "api.hubapi.com")
         #expect(failure.error.kind == .timeout)
         #expect(failure.failure == .lost)
@@ -106,7 +107,7 @@ import Glibc
         #expect(failure.error.message.contains("hubcalls-https"))
         #expect(!failure.error.message.contains(Self.secret))
         // Restarted once; the second hangs too, so there is no third.
-        await #expect(throws: TransportHelperUnresponsive.self) { try await client.send(Self.request(2)) }
+        await #expect(throws: TransportHelperUnresponsive.self) { try await client.send(Self.request(2, bodyBytes: bodyBytes)) }
         await #expect(throws: TransportHelperUnavailable.self) { try await client.send(Self.request(3)) }
         // Both were killed (reaped by Foundation once they end). A helper killed before its
         // shell wrote its pid (a loaded machine) has none to check.

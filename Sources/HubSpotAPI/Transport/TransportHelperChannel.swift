@@ -46,17 +46,18 @@ final class TransportHelperChannel: @unchecked Sendable {
         try? fromHelper.close()
     }
 
-    /// Stops a helper that no longer answers: closes its input (a helper that is merely slow
-    /// then exits by itself) and kills the process.
+    /// Stops a helper that no longer answers: kills the process and closes its input (an
+    /// in-process helper in tests then ends by itself).
     func stop() {
+        // Killed first: a write blocked on a helper that stopped reading (its pipe full) then
+        // fails with EPIPE and lets go of `writeLock`. `isRunning` turns false once Foundation
+        // has reaped the process, so the id cannot belong to another process yet.
+        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
         writeLock.withLock {
             guard inputOpen else { return }
             inputOpen = false
             try? toHelper.close()
         }
-        // `isRunning` turns false once Foundation has reaped the process, so the id cannot
-        // belong to another process yet.
-        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// How the helper ended (`exited with status 3`, `was killed by signal 9 (SIGKILL)`), once
