@@ -64,3 +64,42 @@ import Testing
         }
     }
 }
+
+/// `line(_:maxWidth:)` reads text with nothing to clean in one pass; the result must be
+/// what the full scan gives, for every width.
+@Suite struct SanitizerPlainTextTests {
+    let sanitizer = Sanitizer(maxScalarsPerGrapheme: 6)
+
+    static let fragments = [
+        "a", "Hello", " ", "é", "e", "\u{301}", "\u{302}\u{303}\u{304}\u{305}", "中文", "ｱ", "👍", "🏽", "\u{200D}", "👩", "💻",
+        "🇫", "🇷", "1", "\u{FE0F}", "\u{20E3}", "…", "\u{202F}", "\t", "\n", "\r", "\u{7}", "\u{7F}", "\u{85}", "\u{1B}[31m",
+        "\u{1B}]0;t\u{7}", "\u{1B}", "\u{202E}", "\u{2066}", "\u{2028}", "\u{9B}1m", "\u{0}",
+    ]
+
+    @Test(arguments: 0..<300)
+    func theResultIsTheFullScansForEveryWidth(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) + 7_000)
+        // Mostly plain fragments, so that the fast path gets far before it meets the rest.
+        var text = ""
+        for _ in 0..<random.next(12) {
+            let plain = random.next(3) > 0
+            text += Self.fragments[plain ? random.next(21) : random.next(Self.fragments.count)]
+        }
+        for maxWidth in [nil, -1, 0, 1, 2, 3, 5, 8, 13, 40] as [Int?] {
+            #expect(sanitizer.line(text, maxWidth: maxWidth) == sanitizer.scannedLine(text, maxWidth: maxWidth), "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(String(describing: maxWidth))")
+        }
+    }
+
+    @Test func aControlCharacterJustAfterTheCutStillJoinsAMarkToTheLastGrapheme() {
+        // The scan removes U+0007, so U+0301 accents the b: the result must keep it.
+        #expect(sanitizer.line("ab\u{7}\u{301}c", maxWidth: 1) == "ab\u{301}")
+        #expect(sanitizer.line("a中\u{7}\u{301}c", maxWidth: 2) == "a中\u{301}")
+    }
+
+    @Test func plainTextComesBackWholeOrCutAfterTheFirstGraphemePastTheWidth() {
+        #expect(sanitizer.line("Grüße, 山田さん 👍🏽") == "Grüße, 山田さん 👍🏽")
+        #expect(sanitizer.line("Grüße, 山田さん", maxWidth: 8) == "Grüße, 山")
+        #expect(sanitizer.line("abcdef", maxWidth: 3) == "abcd")
+        #expect(sanitizer.line("abcde\u{301}f", maxWidth: 4) == "abcde\u{301}")
+    }
+}

@@ -53,10 +53,17 @@ extension CellBuffer {
             self = newer
             return
         }
-        for row in 0..<height {
-            let start = row * width
-            for column in written.columns(row: row, width: width) {
-                cells[start + column] = newer.cells[start + column]
+        // Cells are plain data: each row's written run is one memory copy.
+        let width = width
+        cells.withUnsafeMutableBufferPointer { target in
+            newer.cells.withUnsafeBufferPointer { source in
+                guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                for row in 0..<height {
+                    let columns = written.columns(row: row, width: width)
+                    guard !columns.isEmpty else { continue }
+                    let start = row * width + columns.lowerBound
+                    (to + start).update(from: from + start, count: columns.count)
+                }
             }
         }
         identity = newer.identity

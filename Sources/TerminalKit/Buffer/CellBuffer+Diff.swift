@@ -30,19 +30,29 @@ extension CellBuffer {
     /// A buffer of another size differs everywhere. A buffer that began as the next frame
     /// after `previous` (``beginNextFrame()``) compares only the cells written since.
     public func changes(from previous: CellBuffer) -> [CellChange] {
-        var result: [CellChange] = []
         let sameSize = previous.width == width && previous.height == height
         let written = sameSize && damage?.base === previous.identity ? damage : nil
-        for row in 0..<height {
-            let columns = written?.columns(row: row, width: width) ?? 0..<width
-            for column in columns {
-                let index = row * width + column
-                let cell = cells[index]
-                if cell.isContinuation { continue }
-                if sameSize && previous.cells[index] == cell { continue }
-                result.append(CellChange(x: column, y: row, cell: cell))
+        let width = width, height = height
+        // At most one change per cell looked at: written straight into the result, without
+        // growing it or checking its uniqueness per change.
+        let bound = written.map { damage in (0..<height).reduce(0) { $0 + damage.columns(row: $1, width: width).count } } ?? cells.count
+        return cells.withUnsafeBufferPointer { current in
+            previous.cells.withUnsafeBufferPointer { before in
+                [CellChange](unsafeUninitializedCapacity: bound) { result, count in
+                    count = 0
+                    for row in 0..<height {
+                        let columns = written?.columns(row: row, width: width) ?? 0..<width
+                        for column in columns {
+                            let index = row * width + column
+                            let cell = current[index]
+                            if cell.isContinuation { continue }
+                            if sameSize && before[index] == cell { continue }
+                            (result.baseAddress! + count).initialize(to: CellChange(x: column, y: row, cell: cell))
+                            count += 1
+                        }
+                    }
+                }
             }
         }
-        return result
     }
 }

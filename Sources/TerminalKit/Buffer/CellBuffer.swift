@@ -93,50 +93,75 @@ public struct CellBuffer: Hashable, Sendable {
         // Once per write rather than per cell; the half of a wide grapheme at either end that
         // breakWideCharacter may blank is included.
         damage?.mark(row: y, from: x - 1, to: limit + 1)
+        // Read from the text's own UTF-8 (small strings included); a bridged string is
+        // copied first.
+        let styleBits = StyleBits.pack(style)
+        if let written = text.utf8.withContiguousStorageIfAvailable({ write($0, of: text, x: x, y: y, limit: limit, styleBits: styleBits) }) {
+            return written
+        }
+        var native = text
+        native.makeContiguousUTF8()
+        return native.utf8.withContiguousStorageIfAvailable { write($0, of: native, x: x, y: y, limit: limit, styleBits: styleBits) } ?? 0
+    }
+
+    /// ``write(_:x:y:maxWidth:style:)`` from the text's UTF-8 `bytes`, up to column `limit`
+    /// (inside the buffer).
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, of text: String, x: Int, y: Int, limit: Int, styleBits: UInt64) -> Int {
         var column = x
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex, column < limit {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
+        var offset = 0
+        let count = bytes.count
+        while offset < count, column < limit {
+            let byte = bytes[offset]
+            let next = offset + 1
             // Fast path: printable ASCII not followed by a combining scalar is one cell.
-            if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
-                setNarrow(CellBuffer.asciiGraphemes[Int(byte - 0x20)], style: style, x: column, y: y)
+            if byte >= 0x20, byte < 0x7F, next == count || bytes[next] < 0x80 || LoneScalar.startsSimple(bytes, at: next) {
+                setNarrow(GraphemeCode.ascii(byte), styleBits: styleBits, x: column, y: y)
                 column += 1
-                index = next
+                offset = next
                 continue
             }
-            let character = text[index...].first!
-            index = text.index(after: index)
-            var grapheme = String(character)
-            var columns = DisplayWidth.of(character)
-            if Sanitizer.isUnsafe(character) {
-                grapheme = "\u{FFFD}"
-                columns = 1
+            var columns: Int
+            var code: UInt64
+            if let scalar = LoneScalar(bytes, at: offset, lead: byte) {
+                // Second fast path: a non-ASCII scalar that is a grapheme by itself.
+                offset = scalar.end
+                let value = Unicode.Scalar(scalar.value) ?? "\u{FFFD}"
+                columns = DisplayWidth.of(value)
+                code = Sanitizer.isControl(value) || Sanitizer.isBidiControl(value) ? CellBuffer.replacementCode : scalar.code
+            } else {
+                let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)]
+                offset += character.utf8.count
+                columns = DisplayWidth.of(character)
+                code = Sanitizer.isUnsafe(character) ? CellBuffer.replacementCode : GraphemeCode.encode(character)
             }
+            if code == CellBuffer.replacementCode { columns = 1 }
             if columns == 0 { continue }
             if column + columns > limit {
                 // A wide grapheme cut at the edge becomes a space: never half a character.
-                set(.blank(style), x: column, y: y)
+                set(Cell(code: GraphemeCode.space, columns: 1, styleBits: styleBits), x: column, y: y)
                 column += 1
                 break
             }
-            set(Cell(grapheme: grapheme, width: columns, style: style), x: column, y: y)
+            if columns == 1 {
+                setNarrow(code, styleBits: styleBits, x: column, y: y)
+            } else {
+                set(Cell(code: code, columns: UInt8(columns), styleBits: styleBits), x: column, y: y)
+            }
             column += columns
         }
         return column - x
     }
 
-    /// One-character strings for printable ASCII (U+0020–U+007E), made once.
-    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+    /// What a grapheme holding a control character is drawn as: `�`.
+    static let replacementCode: UInt64 = 0xBD_BF_EF // U+FFFD is EF BF BD in UTF-8
 
     /// ``set(_:x:y:)`` for a one-column grapheme at a position known to be inside the buffer.
-    private mutating func setNarrow(_ grapheme: String, style: Style, x: Int, y: Int) {
+    private mutating func setNarrow(_ code: UInt64, styleBits: UInt64, x: Int, y: Int) {
         let index = y * width + x
-        if cells[index].width != 1 {
+        if cells[index].columns != 1 {
             breakWideCharacter(at: x, y: y)
         }
-        cells[index] = Cell(grapheme: grapheme, width: 1, style: style)
+        cells[index] = Cell(code: code, columns: 1, styleBits: styleBits)
     }
 
     /// Writes text into a one-row area, truncated with `…` and padded to exactly its width.
@@ -184,10 +209,12 @@ public struct CellBuffer: Hashable, Sendable {
     public mutating func setStyle(_ style: Style, in rect: Rect) {
         let area = rect.intersection(self.area)
         guard !area.isEmpty else { return }
+        let styleBits = StyleBits.pack(style)
         for row in area.y..<area.maxY {
             damage?.mark(row: row, from: area.x, to: area.maxX)
             for column in area.x..<area.maxX {
-                cells[row * width + column].style = style
+                let index = row * width + column
+                cells[index].bits = UInt64(cells[index].columns) | styleBits
             }
         }
     }
@@ -234,12 +261,13 @@ public struct CellBuffer: Hashable, Sendable {
     /// Each row as text (continuation cells contribute nothing, so a row is exactly
     /// `width` columns wide). Styles are not shown.
     public var lines: [String] {
-        (0..<height).map { row in
-            var line = ""
+        var bytes: [UInt8] = []
+        return (0..<height).map { row in
+            bytes.removeAll(keepingCapacity: true)
             for column in 0..<width {
-                line += cells[row * width + column].grapheme
+                cells[row * width + column].appendUTF8(to: &bytes)
             }
-            return line
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

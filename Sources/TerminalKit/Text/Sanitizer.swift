@@ -40,6 +40,12 @@ public struct Sanitizer: Sendable {
     /// once the result is wider than `maxWidth` columns, so a 10 MB body costs no more than
     /// its first screenful (truncate the result afterwards; it may be one grapheme too wide).
     public func line(_ text: String, maxWidth: Int? = nil) -> String {
+        plainLine(text, maxWidth: maxWidth) ?? scannedLine(text, maxWidth: maxWidth)
+    }
+
+    /// ``line(_:maxWidth:)`` the long way, for any text: escape sequences and unsafe
+    /// characters removed, then the clean scalars regrouped into graphemes and laid out.
+    func scannedLine(_ text: String, maxWidth: Int?) -> String {
         var output = ""
         var column = 0
         var firstLine = true
