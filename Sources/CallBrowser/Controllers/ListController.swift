@@ -209,26 +209,47 @@ enum ListController {
         }
     }
 
-    /// The followed call's position arrived: the cursor goes there, which loads the page
-    /// around it (from the nearer end); the row under the cursor is then the call, or a
-    /// neighbour with the same sort key until the page shows where exactly it is.
-    static func located(_ state: inout AppState, _ id: String, at position: Int?) -> [Effect] {
-        guard let position, position < state.list.total else {
-            state.list.followID = nil
-            if let message = state.status.message, message.text.hasPrefix("Logged call") {
-                let reason = state.list.filterText.isEmpty ? "it is not in the list" : "the filter does not show it"
-                state.setStatus("\(message.text); \(reason)", .info)
+    /// The followed call's place arrived: the cursor goes to its position, which loads the
+    /// page around it (from the nearer end); the row under the cursor is then the call, or a
+    /// neighbour with the same sort key until the page shows where exactly it is. A call the
+    /// search listed only after a wait is not on the pages loaded before: the list reloads
+    /// and looks again. Otherwise the status line says why the cursor stays.
+    static func located(_ state: inout AppState, _ id: String, at place: CallPlace) -> [Effect] {
+        switch place {
+        case .position(let position, let afterWaiting):
+            if afterWaiting, !state.list.followReloaded {
+                let effects = reload(&state, keepSelection: true)
+                state.list.keepSelectionID = id
+                state.list.followID = id
+                state.list.followReloaded = true
+                return effects
             }
+            // Calls whose delete waits count on the server, not in the list: the position
+            // may be a little past; the row is found when its page arrives.
+            let effects = move(&state, to: min(position, state.list.total - 1))
+            if let index = state.list.index(of: id) {
+                state.list.cursor = index
+                keepCursorVisible(&state)
+            } else {
+                state.list.followID = id
+            }
+            return effects
+        case .filteredOut:
+            state.list.followID = nil
+            addToLoggedMessage(&state, "the filter does not show it")
+            return []
+        case .notListed:
+            state.list.followID = nil
+            let refresh = state.bindings.firstKey(for: .refresh, from: .global) ?? "R"
+            addToLoggedMessage(&state, "the search does not list it yet; \(refresh) refreshes")
             return []
         }
-        let effects = move(&state, to: position)
-        if let index = state.list.index(of: id) {
-            state.list.cursor = index
-            keepCursorVisible(&state)
-        } else {
-            state.list.followID = id
-        }
-        return effects
+    }
+
+    /// Adds why the cursor stays to "Logged call …" (when that is still the message).
+    static func addToLoggedMessage(_ state: inout AppState, _ reason: String) {
+        guard let message = state.status.message, message.text.hasPrefix("Logged call") else { return }
+        state.setStatus("\(message.text); \(reason)", .info)
     }
 }
 

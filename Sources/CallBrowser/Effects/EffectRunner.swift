@@ -12,6 +12,11 @@ public struct EffectRunner: Sendable {
     /// Gets one line per effect that cost requests (`page: 3 requests (…)`), for the HTTP
     /// backend's debug log (`HUBCALLS_HTTP_LOG`); `nil` counts nothing.
     public var requestLog: (@Sendable (String) -> Void)?
+    /// How long ``Effect/locateCall(token:generation:callID:_:)`` waits between asking the
+    /// search for a call it does not list yet (HubSpot lists new records after a moment).
+    public var locateRetryDelay: Duration = .seconds(1)
+    /// How many times it asks before giving up.
+    public var locateAttempts = 6
 
     public init(service: any CRMService, draftURL: URL? = nil, copy: @escaping @Sendable (String) async -> Void = { _ in }) {
         self.service = service
@@ -117,7 +122,7 @@ public struct EffectRunner: Sendable {
             } catch { return .recordSearchFailed(token: token, crm(error)) }
 
         case .locateCall(let token, let generation, let callID, let request):
-            do { return .callLocated(token: token, generation: generation, callID: callID, position: try await position(of: callID, in: request)) }
+            do { return .callLocated(token: token, generation: generation, callID: callID, try await place(of: callID, in: request)) }
             catch { return .locateFailed(token: token, callID: callID, crm(error)) }
 
         case .loadDraft:

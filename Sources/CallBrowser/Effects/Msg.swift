@@ -45,14 +45,25 @@ public enum Msg: Sendable, Equatable {
     case callsArchived(token: Int, archived: [String], failures: [CRMError])
     case callCreated(token: Int, CRMObject)
     case createFailed(token: Int, CRMError)
-    /// Where a call is in the list: its position, or `nil` when the list's filter leaves it out.
-    case callLocated(token: Int, generation: Int, callID: String, position: Int?)
+    /// Where a call is in the list (``Effect/locateCall(token:generation:callID:_:)``).
+    case callLocated(token: Int, generation: Int, callID: String, CallPlace)
     case locateFailed(token: Int, callID: String, CRMError)
     case recordsFound(token: Int, [RecordSummary])
     case recordSearchFailed(token: Int, CRMError)
     case draftLoaded(FormDraft?)
     case draftWritten(error: String?)
     case copied(String)
+}
+
+/// Where a call is in the list's query.
+public enum CallPlace: Sendable, Equatable {
+    /// Its position. `afterWaiting`: the search listed it only after a wait (HubSpot lists new
+    /// records after a moment), so pages loaded before may lack it.
+    case position(Int, afterWaiting: Bool)
+    /// The search lists it, but the list's filter leaves it out.
+    case filteredOut
+    /// The search did not list it, even after waiting.
+    case notListed
 }
 
 /// What the reducer asks the outside world to do. Data, not closures, so tests compare them;

@@ -108,6 +108,7 @@ extension Reducer {
             let reload = ListController.reload(&state, keepSelection: true)
             state.list.keepSelectionID = object.id
             state.list.followID = object.id
+            state.list.followReloaded = false
             return [.clearDraft] + reload
         case .createFailed(let token, let error):
             guard case .form(var form) = state.modal, form.savingToken == token else { return [] }
@@ -117,9 +118,9 @@ extension Reducer {
             state.setStatus("Could not log the call: \(error.description)", .error)
             return []
 
-        case .callLocated(_, let generation, let callID, let position):
+        case .callLocated(_, let generation, let callID, let place):
             guard generation == state.list.generation, state.list.followID == callID else { return [] }
-            return ListController.located(&state, callID, at: position)
+            return ListController.located(&state, callID, at: place)
         case .locateFailed(_, let callID, let error):
             guard state.list.followID == callID else { return [] }
             state.list.followID = nil

@@ -39,6 +39,9 @@ public struct ListState: Sendable, Equatable {
     /// reports, then on its row when the page around that position arrives. Moving the cursor
     /// stops following.
     public var followID: String?
+    /// The list was reloaded once for ``followID`` because the search listed it late; it is
+    /// not reloaded again for it.
+    public var followReloaded = false
     /// A refresh (`R`) is waiting for its first page, which then says it is done.
     public var refreshing = false
 

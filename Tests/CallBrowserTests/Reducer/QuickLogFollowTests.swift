@@ -91,4 +91,43 @@ import Testing
         #expect(d.state.list.cursor == cursor)
         #expect(d.state.list.selected?.call.title != "Not followed")
     }
+
+    /// HubSpot's search lists a new call only after a moment: the list waits for it, then
+    /// reloads and selects it.
+    @Test func aCallTheSearchListsOnlyAfterAMomentIsSelectedOnceItDoes() async {
+        var d = await started()
+        await d.press("s")
+        await d.service.lagSearches(by: 3)
+        await quickLog(&d, title: "Indexed late")
+        #expect(d.state.list.total == 251)
+        #expect(d.state.list.cursor == 250)
+        #expect(d.state.list.selected?.call.title == "Indexed late")
+    }
+
+    @Test func aCallTheSearchNeverListsIsReportedWithTheWayToRefresh() async {
+        var d = await started()
+        await d.press("s")
+        await d.service.lagSearches(by: 1000)
+        await quickLog(&d, title: "Never indexed")
+        #expect(d.state.list.selected?.call.title != "Never indexed")
+        #expect(d.state.status.message?.text.contains("Logged call “Never indexed”") == true)
+        #expect(d.state.status.message?.text.contains("R refreshes") == true)
+    }
+}
+
+/// The list's count leaves out calls whose delete waits; the server's count of the calls
+/// before the new one includes them.
+@Suite struct QuickLogFollowWithPendingDeletesTests {
+    @Test func aCallLoggedWhileADeleteWaitsIsStillSelectedAtTheBottom() async {
+        var d = TestDriver(columns: 80, rows: 24, service: FakeCRMService(callCount: 250))
+        await d.start()
+        await d.press("s", "d", "y")
+        #expect(d.state.pendingDeletes.count == 1)
+        await d.press("c", "<Tab>", "<Tab>")
+        await d.type("After a delete")
+        await d.press("<C-s>")
+        #expect(d.state.list.total == 250)
+        #expect(d.state.list.selected?.call.title == "After a delete")
+        #expect(d.state.list.cursor == 249)
+    }
 }

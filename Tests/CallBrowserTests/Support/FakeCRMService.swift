@@ -81,9 +81,19 @@ actor FakeCRMService: CRMService {
         return Page(results: slice, nextAfter: start + slice.count < all.count ? String(start + slice.count) : nil)
     }
 
+    /// New calls are left out of this many searches after their creation, as HubSpot's search
+    /// lists new records only after a moment.
+    var searchLag = 0
+    private var lagging: [String: Int] = [:]
+
+    func lagSearches(by count: Int) { searchLag = count }
+
     func search(_ type: ObjectType, _ request: SearchRequest) async throws -> SearchPage {
         try check("search")
+        let hidden = Set(lagging.filter { $0.value > 0 }.keys)
+        lagging = lagging.mapValues { $0 - 1 }
         var matches = (objects[type] ?? [:]).values.filter { object in
+            if hidden.contains(object.id) { return false }
             if let query = request.query?.lowercased(), !query.isEmpty {
                 let haystack = object.properties.values.compactMap { $0 }.joined(separator: " ").lowercased()
                 if !haystack.contains(query) { return false }
@@ -152,6 +162,7 @@ actor FakeCRMService: CRMService {
         let id = String(nextID)
         let object = CRMObject(id: id, properties: input.properties.mapValues { Optional($0) }, createdAt: Self.epoch, updatedAt: Self.epoch)
         objects[type, default: [:]][id] = object
+        if searchLag > 0 { lagging[id] = searchLag }
         for association in input.associations {
             guard let assoc = AssociationTypes.byID(association.typeID) else { continue }
             links.append((id, ObjectRef(assoc.to, association.toID), association.typeID))

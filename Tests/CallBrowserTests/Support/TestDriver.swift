@@ -18,7 +18,10 @@ struct TestDriver {
     init(columns: Int = 120, rows: Int = 40, service: FakeCRMService = FakeCRMService(), draftURL: URL? = nil) {
         state = AppState(columns: columns, rows: rows, now: TestDriver.now, timeZone: TimeZone(identifier: "UTC")!)
         self.service = service
-        runner = EffectRunner(service: service, draftURL: draftURL)
+        var runner = EffectRunner(service: service, draftURL: draftURL)
+        // The search's wait for a new call: short, tests never wait on the clock.
+        runner.locateRetryDelay = .milliseconds(1)
+        self.runner = runner
     }
 
     /// Starts the app: lookups, first page, detail of the first call.
