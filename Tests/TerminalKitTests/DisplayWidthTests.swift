@@ -63,3 +63,23 @@ import Testing
         }
     }
 }
+
+/// The BMP's widths come from a table made from the range tables; every entry must be what
+/// searching the ranges gives.
+@Suite struct DisplayWidthTableTests {
+    @Test func everyBMPScalarHasTheWidthTheRangesGive() {
+        var mismatches: [String] = []
+        for value in UInt32(0x300)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue } // surrogates
+            if DisplayWidth.of(scalar) != DisplayWidth.searchedWidth(value) { mismatches.append(String(value, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    @Test func knownWidthsAcrossTheTableHold() {
+        let expected: [(UInt32, Int)] = [(0x301, 0), (0x1100, 2), (0x1160, 0), (0x2026, 1), (0x200B, 0), (0x3000, 2), (0x302A, 0), (0x4E2D, 2), (0xAC00, 2), (0xFE0F, 0), (0xFF21, 2), (0xFF61, 1), (0xFFFD, 1), (0x1F44D, 2), (0x1F3FD, 2), (0xE0001, 0)]
+        for (value, width) in expected {
+            #expect(DisplayWidth.of(Unicode.Scalar(value)!) == width, "U+\(String(value, radix: 16))")
+        }
+    }
+}

@@ -69,16 +69,9 @@ public struct CellBuffer: Hashable, Sendable {
         if cell.width == 2 && x == width - 1 {
             cell = .blank(cell.style)
         }
-        // A wide grapheme's neighbours may change too (see breakWideCharacter).
+        // A wide grapheme's neighbours may change too (see CellRow.breakWideCharacter).
         damage?.mark(row: y, from: x - 1, to: x + 3)
-        breakWideCharacter(at: x, y: y)
-        if cell.width == 2 {
-            breakWideCharacter(at: x + 1, y: y)
-        }
-        cells[y * width + x] = cell
-        if cell.width == 2 {
-            cells[y * width + x + 1] = .continuation(cell.style)
-        }
+        withRow(y) { $0.put(cell, at: x) }
     }
 
     /// Writes text on one row starting at `x`, clipped to `maxWidth` columns and to the
@@ -107,62 +100,51 @@ public struct CellBuffer: Hashable, Sendable {
     /// ``write(_:x:y:maxWidth:style:)`` from the text's UTF-8 `bytes`, up to column `limit`
     /// (inside the buffer).
     private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, of text: String, x: Int, y: Int, limit: Int, styleBits: UInt64) -> Int {
-        var column = x
-        var offset = 0
-        let count = bytes.count
-        while offset < count, column < limit {
-            let byte = bytes[offset]
-            let next = offset + 1
-            // Fast path: printable ASCII not followed by a combining scalar is one cell.
-            if byte >= 0x20, byte < 0x7F, next == count || bytes[next] < 0x80 || LoneScalar.startsSimple(bytes, at: next) {
-                setNarrow(GraphemeCode.ascii(byte), styleBits: styleBits, x: column, y: y)
-                column += 1
-                offset = next
-                continue
+        withRow(y) { row in
+            var column = x
+            var offset = 0
+            let count = bytes.count
+            while offset < count, column < limit {
+                let byte = bytes[offset]
+                let next = offset + 1
+                // Fast path: printable ASCII not followed by a combining scalar is one cell.
+                if byte >= 0x20, byte < 0x7F, next == count || bytes[next] < 0x80 || LoneScalar.startsSimple(bytes, at: next) {
+                    row.putNarrow(Cell(code: GraphemeCode.ascii(byte), columns: 1, styleBits: styleBits), at: column)
+                    column += 1
+                    offset = next
+                    continue
+                }
+                var columns: Int
+                var code: UInt64
+                if let scalar = LoneScalar(bytes, at: offset, lead: byte) {
+                    // Second fast path: a non-ASCII scalar that is a grapheme by itself.
+                    offset = scalar.end
+                    let value = Unicode.Scalar(scalar.value) ?? "\u{FFFD}"
+                    columns = DisplayWidth.of(value)
+                    code = Sanitizer.isControl(value) || Sanitizer.isBidiControl(value) ? CellBuffer.replacementCode : scalar.code
+                } else {
+                    let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)]
+                    offset += character.utf8.count
+                    columns = DisplayWidth.of(character)
+                    code = Sanitizer.isUnsafe(character) ? CellBuffer.replacementCode : GraphemeCode.encode(character)
+                }
+                if code == CellBuffer.replacementCode { columns = 1 }
+                if columns == 0 { continue }
+                if column + columns > limit {
+                    // A wide grapheme cut at the edge becomes a space: never half a character.
+                    row.putNarrow(Cell(code: GraphemeCode.space, columns: 1, styleBits: styleBits), at: column)
+                    column += 1
+                    break
+                }
+                row.put(Cell(code: code, columns: UInt8(min(columns, 2)), styleBits: styleBits), at: column)
+                column += columns
             }
-            var columns: Int
-            var code: UInt64
-            if let scalar = LoneScalar(bytes, at: offset, lead: byte) {
-                // Second fast path: a non-ASCII scalar that is a grapheme by itself.
-                offset = scalar.end
-                let value = Unicode.Scalar(scalar.value) ?? "\u{FFFD}"
-                columns = DisplayWidth.of(value)
-                code = Sanitizer.isControl(value) || Sanitizer.isBidiControl(value) ? CellBuffer.replacementCode : scalar.code
-            } else {
-                let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)]
-                offset += character.utf8.count
-                columns = DisplayWidth.of(character)
-                code = Sanitizer.isUnsafe(character) ? CellBuffer.replacementCode : GraphemeCode.encode(character)
-            }
-            if code == CellBuffer.replacementCode { columns = 1 }
-            if columns == 0 { continue }
-            if column + columns > limit {
-                // A wide grapheme cut at the edge becomes a space: never half a character.
-                set(Cell(code: GraphemeCode.space, columns: 1, styleBits: styleBits), x: column, y: y)
-                column += 1
-                break
-            }
-            if columns == 1 {
-                setNarrow(code, styleBits: styleBits, x: column, y: y)
-            } else {
-                set(Cell(code: code, columns: UInt8(columns), styleBits: styleBits), x: column, y: y)
-            }
-            column += columns
+            return column - x
         }
-        return column - x
     }
 
     /// What a grapheme holding a control character is drawn as: `�`.
     static let replacementCode: UInt64 = 0xBD_BF_EF // U+FFFD is EF BF BD in UTF-8
-
-    /// ``set(_:x:y:)`` for a one-column grapheme at a position known to be inside the buffer.
-    private mutating func setNarrow(_ code: UInt64, styleBits: UInt64, x: Int, y: Int) {
-        let index = y * width + x
-        if cells[index].columns != 1 {
-            breakWideCharacter(at: x, y: y)
-        }
-        cells[index] = Cell(code: code, columns: 1, styleBits: styleBits)
-    }
 
     /// Writes text into a one-row area, truncated with `…` and padded to exactly its width.
     public mutating func write(_ text: String, in rect: Rect, alignment: TextAlignment = .left, style: Style = .plain) {
@@ -179,10 +161,11 @@ public struct CellBuffer: Hashable, Sendable {
             // so the inside is plain stores.
             for row in area.y..<area.maxY {
                 damage?.mark(row: row, from: area.x - 1, to: area.maxX + 1)
-                breakWideCharacter(at: area.x, y: row)
-                breakWideCharacter(at: area.maxX - 1, y: row)
-                let start = row * width
-                for column in area.x..<area.maxX { cells[start + column] = cell }
+                withRow(row) { row in
+                    row.breakWideCharacter(at: area.x)
+                    row.breakWideCharacter(at: area.maxX - 1)
+                    (row.start + area.x).update(repeating: cell, count: area.width)
+                }
             }
             return
         }
@@ -273,20 +256,4 @@ public struct CellBuffer: Hashable, Sendable {
 
     /// All rows joined with newlines.
     public var text: String { lines.joined(separator: "\n") }
-
-    // MARK: - Private
-
-    /// If (x, y) is half of a wide grapheme, turns the other half into a space so that
-    /// overwriting (x, y) leaves no orphan.
-    private mutating func breakWideCharacter(at x: Int, y: Int) {
-        guard x >= 0, x < width else { return }
-        let index = y * width + x
-        let existing = cells[index]
-        if existing.isContinuation, x > 0 {
-            cells[index - 1] = .blank(cells[index - 1].style)
-            cells[index] = .blank(existing.style)
-        } else if existing.width == 2, x + 1 < width {
-            cells[index + 1] = .blank(existing.style)
-        }
-    }
 }

@@ -26,6 +26,13 @@ public enum DisplayWidth {
         }
         if value < 0xA0 { return 0 }
         if value < 0x300 { return 1 }
+        if value <= 0xFFFF { return Int(bmpWidths[Int(value >> 2)] >> ((value & 3) * 2) & 3) }
+        return searchedWidth(value)
+    }
+
+    /// The width of a scalar from U+0300 on, by binary search in the range tables (for the
+    /// BMP, ``bmpWidths`` holds the answers).
+    static func searchedWidth(_ value: UInt32) -> Int {
         if contains(zeroWidthRanges, value) { return 0 }
         if value >= 0x1100, contains(wideRanges, value) { return 2 }
         return 1
