@@ -12,28 +12,6 @@ extension LocalCRMService {
     /// index walk, not a table walk.
     public func search(_ type: ObjectType, _ request: SearchRequest) async throws -> SearchPage {
         let plan = try plan(type, request)
-        // A text search whose matches are not listed yet may first list them on two reader
-        // connections at once (see `scanTextMatchesInParallel`), then read its page.
-        var mayScanInParallel = writer is DatabasePool
-        while true {
-            switch try await searchOnce(type, request, plan, mayScanInParallel: mayScanInParallel) {
-            case .page(let page):
-                return page
-            case .scan(let ranked, let key, let version, let ranks):
-                try await scanTextMatchesInParallel(ranked, key: key, version: version, ranks: ranks)
-                mayScanInParallel = false
-            }
-        }
-    }
-
-    /// What one read of ``search(_:_:)`` found: the page, or that the text matches should be
-    /// listed first.
-    private enum SearchOutcome: Sendable {
-        case page(SearchPage)
-        case scan(RankedText, key: String, version: Int64, ranks: SortRanks)
-    }
-
-    private func searchOnce(_ type: ObjectType, _ request: SearchRequest, _ plan: SearchPlan, mayScanInParallel: Bool) async throws -> SearchOutcome {
         let properties = request.properties
         let cap = options.searchResultCap
         let totals = self.totals, textMatches = self.textMatches, sortRanks = self.sortRanks
@@ -57,10 +35,6 @@ extension LocalCRMService {
                     ranked = nil
                     all = cached
                 } else {
-                    if mayScanInParallel, let unfiltered = ranked, unfiltered.filter == nil,
-                       let ranks = try Self.sortRanks(db, type: type, column: unfiltered.column, version: version, cache: sortRanks) {
-                        return .scan(unfiltered, key: key, version: version, ranks: ranks)
-                    }
                     if let list = try ranked.flatMap({ try Self.rankedTextMatches(db, $0, type: type, version: version, ranks: sortRanks) }) {
                         all = list
                     } else {
@@ -82,14 +56,14 @@ extension LocalCRMService {
                     totals.store(total, for: plan.countKey, version: version)
                 }
                 guard plan.limit > 0, plan.offset < total else {
-                    return .page(SearchPage(total: total, results: [], nextAfter: nil))
+                    return SearchPage(total: total, results: [], nextAfter: nil)
                 }
                 rowids = try Int64.fetchAll(db, sql: plan.pageSQL, arguments: plan.pageArguments)
             }
             let results = try ObjectTable.fetch(db, type, rowids: rowids, properties: properties).map { $0.object(properties: properties) }
             let end = plan.offset + results.count
             let more = !results.isEmpty && end < total && (cap.map { end < $0 } ?? true)
-            return .page(SearchPage(total: total, results: results, nextAfter: more ? String(end) : nil))
+            return SearchPage(total: total, results: results, nextAfter: more ? String(end) : nil)
         }
     }
 

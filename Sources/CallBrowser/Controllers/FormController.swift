@@ -151,9 +151,13 @@ enum FormController {
             if field.kind == .number, !value.isEmpty, Double(value) == nil {
                 issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "\(field.label) must be a number"))
             }
-            if field.kind == .duration, !value.isEmpty, CallDuration.milliseconds(field.value) == nil {
-                issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: "Not a duration; use e.g. \(CallDuration.examples)"))
-                continue
+            if field.kind == .duration, !value.isEmpty {
+                // The parser says what is wrong (`1 5m`: a space splits the number), as
+                // `hubcalls log --duration` does.
+                do { _ = try CallDuration.parse(field.value) } catch {
+                    issues.append(ValidationIssue(property: field.name, code: "INVALID_NUMBER", message: error.message))
+                    continue
+                }
             }
             if field.kind == .datetime, !value.isEmpty, case .failure(let error) = HubSpotTimestamp.validate(value) {
                 issues.append(ValidationIssue(property: field.name, code: "INVALID_DATE", message: dateMessage(field.value, error.problem, state)))

@@ -48,9 +48,18 @@ import Testing
         var d = await editingDuration()
         await d.type("soon")
         let error = d.state.openForm?.field(CallProperty.duration)?.error
-        #expect(error == "Not a duration; use e.g. \(CallDuration.examples)")
+        #expect(error == "Not a duration. Use e.g. \(CallDuration.examples).")
         await d.press("<C-s>")
         #expect(d.state.openForm != nil)
+        #expect(!d.effects.contains { if case .saveCall = $0 { true } else { false } })
+    }
+
+    @Test func aSpaceInsideANumberIsExplainedNotReadAsOneNumber() async {
+        var d = await editingDuration()
+        await d.type("1 5m")
+        let error = d.state.openForm?.field(CallProperty.duration)?.error ?? ""
+        #expect(error.hasPrefix("A space splits the number 1 5"), "\(error)")
+        await d.press("<C-s>")
         #expect(!d.effects.contains { if case .saveCall = $0 { true } else { false } })
     }
 }
