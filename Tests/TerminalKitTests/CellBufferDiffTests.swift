@@ -65,5 +65,21 @@ import Testing
             replayed.set(change.cell, x: change.x, y: change.y)
         }
         #expect(replayed == current)
+        var applied = previous
+        applied.apply(current.changes(from: previous))
+        #expect(applied == current)
+    }
+
+    @Test(arguments: 0..<40)
+    func applyingChangesIsSettingEachInTurn(seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) + 5_000)
+        let cells = [Cell(grapheme: "中", width: 2), Cell(grapheme: "a", width: 1, style: .bold), Cell(grapheme: "👨‍👩‍👧", width: 2), .blank(.reverse), .continuation(), Cell(grapheme: "x", width: 3)]
+        var start = CellBuffer(width: 8, height: 3)
+        start.write(["ab中文cd", "中文中文", "x👍🏽yz"][random.next(3)], x: 0, y: random.next(3))
+        let changes = (0..<random.next(12)).map { _ in CellChange(x: random.next(9) - (random.next(8) == 0 ? 1 : 0), y: random.next(3), cell: cells[random.next(cells.count)]) }
+        var applied = start, set = start
+        applied.apply(changes)
+        for change in changes { set.set(change.cell, x: change.x, y: change.y) }
+        #expect(applied == set)
     }
 }

@@ -74,9 +74,7 @@ public final class MemoryTerminal: Terminal {
         if buffer.width != screen.width || buffer.height != screen.height {
             screen = CellBuffer(width: buffer.width, height: buffer.height)
         }
-        for change in changes {
-            screen.set(change.cell, x: change.x, y: change.y)
-        }
+        screen.apply(changes)
         forceFullRepaint = false
         if !recordsFrames { frames.removeAll(keepingCapacity: true) }
         frames.append(buffer)

@@ -34,6 +34,8 @@ public final class NCursesTerminal: Terminal {
     private let usesColor: Bool
     private var previous = CellBuffer(width: 0, height: 0)
     private var colorPairs: [ColorPairKey: Int16] = [:]
+    /// The style of the cell drawn last (packed, as in a cell), its attributes and colour pair.
+    private var drawnStyle: (bits: UInt64, attributes: attr_t, pair: Int16) = (.max, 0, 0)
     private var queued: [TerminalEvent] = []
     private var isOpen = true
     /// Key codes of ``KeyDecoder/extraSequences`` (ncurses' own or ours from `define_key`).
@@ -255,13 +257,22 @@ public final class NCursesTerminal: Terminal {
     }
 
     private func draw(_ change: CellChange) {
-        var characters = NCursesTerminal.wideCharacters(of: change.cell.grapheme)
-        let attributes = attributes(for: change.cell.style)
-        let pair = usesColor ? colorPair(for: change.cell.style) : 0
-        if cncw_put_cell(window, Int32(change.y), Int32(change.x), &characters, attributes, pair) == ERR {
-            // setcchar refused the grapheme: draw its first scalar alone.
-            var fallback: [wchar_t] = [characters[0], 0]
-            _ = cncw_put_cell(window, Int32(change.y), Int32(change.x), &fallback, attributes, pair)
+        // Neighbouring cells mostly share a style: work out its attributes and colour pair
+        // once per run of them.
+        let cell = change.cell
+        if cell.styleBits != drawnStyle.bits {
+            drawnStyle = (cell.styleBits, attributes(for: cell.style), usesColor ? colorPair(for: cell.style) : 0)
+        }
+        let (_, attributes, pair) = drawnStyle
+        // On the stack: a changed cell costs no allocation.
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: 6) { characters in
+            let start = characters.baseAddress!
+            NCursesTerminal.wideCharacters(of: cell.grapheme, into: characters)
+            if cncw_put_cell(window, Int32(change.y), Int32(change.x), start, attributes, pair) == ERR {
+                // setcchar refused the grapheme: draw its first scalar alone.
+                characters[1] = 0
+                _ = cncw_put_cell(window, Int32(change.y), Int32(change.x), start, attributes, pair)
+            }
         }
     }
 
@@ -269,18 +280,28 @@ public final class NCursesTerminal: Terminal {
     /// Emoji ZWJ sequences keep their first emoji: ncurses cannot hold more than one spacing
     /// character per cell.
     nonisolated static func wideCharacters(of grapheme: String) -> [wchar_t] {
-        var result: [wchar_t] = []
+        var result = [wchar_t](repeating: 0, count: 6)
+        let count = result.withUnsafeMutableBufferPointer { wideCharacters(of: grapheme, into: $0) }
+        return Array(result.prefix(count + 1))
+    }
+
+    /// ``wideCharacters(of:)`` into `buffer` (6 entries); returns how many come before the NUL.
+    @discardableResult
+    nonisolated static func wideCharacters(of grapheme: String, into buffer: UnsafeMutableBufferPointer<wchar_t>) -> Int {
+        var count = 0
         for scalar in grapheme.unicodeScalars {
-            if result.isEmpty {
-                result.append(wchar_t(bitPattern: scalar.value))
-                continue
+            if count > 0 {
+                guard count < 5, DisplayWidth.of(scalar) == 0, scalar.value != 0x200D else { break }
             }
-            guard result.count < 5, DisplayWidth.of(scalar) == 0, scalar.value != 0x200D else { break }
-            result.append(wchar_t(bitPattern: scalar.value))
+            buffer[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
         }
-        if result.isEmpty { result.append(0x20) }
-        result.append(0)
-        return result
+        if count == 0 {
+            buffer[0] = 0x20
+            count = 1
+        }
+        buffer[count] = 0
+        return count
     }
 
     private func attributes(for style: Style) -> attr_t {

@@ -53,9 +53,17 @@ enum GraphemeCode {
             return code == 0 ? "" : asciiStrings[Int(code)]
         }
         if isInterned(code) { return GraphemeStore.shared.text(at: Int(code >> 8)) }
-        var bytes: [UInt8] = []
-        appendInline(code, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        // At most 8 bytes: a small string, built in place without a heap allocation.
+        return String(unsafeUninitializedCapacity: 8) { buffer in
+            var rest = code
+            var count = 0
+            while rest != 0 {
+                buffer[count] = UInt8(truncatingIfNeeded: rest)
+                rest >>= 8
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Appends the UTF-8 bytes a code stands for.

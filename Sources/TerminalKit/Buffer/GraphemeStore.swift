@@ -13,10 +13,10 @@ import Darwin
 /// Ordinary text never gets here, and the set of such graphemes a person meets is small
 /// (Unicode has a few thousand emoji sequences), so the store only grows. Hostile text could
 /// invent endless ones (combining marks stacked in every order), so it holds at most
-/// ``capacity`` (16 384 in ``shared``); once full, a new long grapheme keeps only the scalars that fit in 8 bytes
-/// (its base character and first marks, or the first emoji of a sequence and its joiner),
-/// which is at most what the ncurses backend draws of it anyway (see
-/// `NCursesTerminal.wideCharacters(of:)`).
+/// ``capacity`` (16 384 in ``shared``). Once full, a new long grapheme keeps only the leading
+/// scalars that fit in 8 bytes: its base character and first marks, or the first emoji of
+/// a sequence and its joiner. The ncurses backend draws little more of it anyway: one
+/// spacing character and at most four marks (see `NCursesTerminal.wideCharacters(of:)`).
 final class GraphemeStore: @unchecked Sendable {
     static let shared = GraphemeStore(capacity: 16_384)
 
