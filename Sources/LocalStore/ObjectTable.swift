@@ -35,6 +35,27 @@ enum ObjectTable {
         return rowids.compactMap { byRowid[$0] }
     }
 
+    /// Live rows by HubSpot id, with the stored properties named in `properties` (`nil`: all
+    /// of them), for ``ObjectRow/object(properties:)`` with the same names.
+    static func fetch(_ db: Database, _ type: ObjectType, ids: [String], properties: [String]?) throws -> [String: ObjectRow] {
+        let keys = properties.map(Set.init)
+        var byID: [String: ObjectRow] = [:]
+        let unique = Array(Set(ids))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = unique[start..<min(unique.count, start + 500)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(ObjectRow.selection) FROM object WHERE type = ? AND id IN (\(marks)) AND archived = 0",
+                arguments: StatementArguments([type.rawValue] + chunk)
+            )
+            for row in rows {
+                let object = ObjectRow(row: row, type: type, keeping: keys)
+                byID[object.id] = object
+            }
+        }
+        return byID
+    }
+
     static func exists(_ db: Database, _ ref: ObjectRef) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM object WHERE type = ? AND id = ? AND archived = 0)", arguments: [ref.type.rawValue, ref.id]) ?? false
     }

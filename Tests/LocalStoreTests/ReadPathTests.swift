@@ -93,4 +93,27 @@ import Testing
             #expect(all.results.first?[property: CallProperty.body] == body)
         }
     }
+
+    @Test("A batch read (one query) gives each id what a single read gives, in order, repeats and misses included", arguments: StoreKind.allCases)
+    func batchReadMatchesSingleReads(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            var ids: [String] = []
+            for index in 0..<30 {
+                ids.append(try await store.create(.calls, callInput("Call \(index)", [CallProperty.body: "notes \"\(index)\"", CallProperty.status: "COMPLETED"])).id)
+            }
+            try await store.archive(.calls, id: ids[3])
+            let asked = [ids[5], ids[0], ids[5], "42", ids[3], ids[29]] + ids.shuffled()
+            let properties = [CallProperty.title, CallProperty.status, CallProperty.disposition]
+            let result = try await store.batchRead(.calls, ids: asked, properties: properties)
+            var expected: [CRMObject] = []
+            for id in asked where id != "42" && id != ids[3] {
+                expected.append(try await store.get(.calls, id: id, properties: properties, associations: []))
+            }
+            #expect(result.results.map(\.id) == expected.map(\.id))
+            #expect(result.results.map(\.properties) == expected.map(\.properties))
+            #expect(result.errors.count == 3)
+            let all = try await store.batchRead(.calls, ids: [ids[7]], properties: nil)
+            #expect(all.results.first?.properties == (try await store.get(.calls, id: ids[7]).properties))
+        }
+    }
 }
