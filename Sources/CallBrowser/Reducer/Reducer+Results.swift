@@ -57,7 +57,15 @@ extension Reducer {
 
         case .callSaved(let token, let object):
             guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
-            Mutations.applyLocally(&state, object.id, object.properties.compactMapValues { $0 }.filter { CallFilter.listProperties.contains($0.key) })
+            let returned = object.properties.compactMapValues { $0 }
+            Mutations.applyLocally(&state, object.id, returned.filter { CallFilter.listProperties.contains($0.key) })
+            // The detail shows every property: what the service set itself on the save
+            // (hs_lastmodifieddate) is current there without `R` (QA3 R6).
+            if state.detail.detail?.call.id == object.id {
+                for (name, value) in returned where !CallFilter.listProperties.contains(name) {
+                    state.detail.detail!.call.object[property: name] = value.isEmpty ? nil : value
+                }
+            }
             succeeded(&state, flight)
             let closed = FormController.saved(&state, token: token)
             return closed + ListController.reposition(&state, id: object.id)

@@ -174,9 +174,14 @@ actor FakeCRMService: CRMService {
         try check("update")
         guard var object = objects[type]?[id] else { throw CRMError.notFound(type, id: id) }
         for (name, value) in properties { object[property: name] = value.isEmpty ? nil : value }
+        if let stamp = lastModifiedOnUpdate { object[property: CallProperty.lastModified] = stamp }
         objects[type]?[id] = object
         return object
     }
+
+    /// When set, an update stamps the object's last-modified date with it, as HubSpot does.
+    var lastModifiedOnUpdate: String?
+    func stampUpdates(with value: String) { lastModifiedOnUpdate = value }
 
     func archive(_ type: ObjectType, id: String) async throws {
         try check("archive")
