@@ -32,7 +32,12 @@ struct TransportFailure: Error {
             self.error = CRMError(kind: .timeout, message: "\(host) did not answer in time. The change may or may not have been applied; refresh to check.")
         case TransportError.networkConnectionLost?:
             failure = .lost
-            self.error = CRMError(kind: .offline, message: "The connection to \(host) dropped before an answer arrived.")
+            self.error = CRMError(kind: .offline, message: "The connection to \(host) dropped before an answer arrived. \(Self.mayHaveApplied)")
+        case TransportError.badServerResponse?:
+            // libcurl's "empty reply from server" (a server restarting, a proxy or load balancer
+            // closing the connection) or a reply that is not HTTP: either way no answer.
+            failure = .lost
+            self.error = CRMError(kind: .offline, message: "\(host) closed the connection without answering. \(Self.mayHaveApplied)")
         case TransportError.secureConnectionFailed?, TransportError.serverCertificateUntrusted?, TransportError.serverCertificateHasBadDate?,
              TransportError.serverCertificateNotYetValid?, TransportError.serverCertificateHasUnknownRoot?, TransportError.clientCertificateRejected?:
             failure = .notSent
@@ -74,8 +79,10 @@ struct TransportFailure: Error {
         }
     }
 
+    private static let mayHaveApplied = "The change may or may not have been applied; refresh to check."
+
     private static func describe(_ error: any Error, code: Int?) -> String {
-        if let code { return "network error \(code)" }
+        if let code { return "network error \(code) (NSURLErrorDomain)" }
         return String(describing: type(of: error))
     }
 }
