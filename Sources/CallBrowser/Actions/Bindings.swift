@@ -38,6 +38,21 @@ public struct Bindings: Sendable, Equatable {
         }
     }
 
+    /// The keys for an action of `context` (a row of the action table) as references list
+    /// them: its own keys, then keys a keymap bound to it in a context that inherits from
+    /// `context` (`bind list X delete-call` makes `X` delete in the list), marked with that
+    /// context (`X (list)`), so no working key is left out of `?` and `hubcalls keys`;
+    /// unless the action has a row of its own in that context (`back` in the detail).
+    public func referenceKeys(for action: Action, in context: BrowserContext, code: (String) -> String = { $0 }) -> [String] {
+        var keys = self.keys(for: action, in: context).map(code)
+        // A context where the action has a row of its own lists its keys there.
+        let ownRows = Set(ActionTable.rows.filter { $0.action == action }.map(\.context))
+        for other in BrowserContext.allCases where !ownRows.contains(other) && other.lookupChain.contains(context) {
+            keys += self.keys(for: action, in: other).map { "\(code($0)) (\(other.rawValue))" }
+        }
+        return keys
+    }
+
     /// The first key for an action reachable from a context (for hints such as "u to undo").
     public func firstKey(for action: Action, from context: BrowserContext) -> String? {
         for ctx in context.lookupChain {

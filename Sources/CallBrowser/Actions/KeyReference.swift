@@ -7,7 +7,7 @@ public enum KeyReference {
     /// One row per action and context: context, keys, config name, help.
     public static func rows(_ bindings: Bindings) -> [(context: String, keys: String, action: String, help: String)] {
         ActionTable.rows.map { row in
-            let keys = bindings.keys(for: row.action, in: row.context)
+            let keys = bindings.referenceKeys(for: row.action, in: row.context)
             return (row.context.rawValue, keys.isEmpty ? "(unbound)" : keys.joined(separator: " "), ActionTable.configName(of: row.action), row.help + (row.dangerous ? " (asks first)" : ""))
         }
     }
@@ -34,7 +34,7 @@ public enum KeyReference {
         for group in groups {
             out += "\n**\(group)**\n\n| Keys | Action | Context | What it does |\n|---|---|---|---|\n"
             for row in ActionTable.rows where row.group == group {
-                let keys = bindings.keys(for: row.action, in: row.context).map { "`\($0.replacingOccurrences(of: "|", with: "\\|"))`" }.joined(separator: " ")
+                let keys = bindings.referenceKeys(for: row.action, in: row.context) { "`\($0.replacingOccurrences(of: "|", with: "\\|"))`" }.joined(separator: " ")
                 out += "| \(keys.isEmpty ? "—" : keys) | `\(ActionTable.configName(of: row.action))` | \(row.context.rawValue) | \(row.help.replacingOccurrences(of: "|", with: "\\|"))\(row.dangerous ? " (asks first)" : "") |\n"
             }
         }

@@ -1,5 +1,6 @@
 import CallsCore
 import Foundation
+import TerminalKit
 
 /// Builds forms: the edit form from the call property definitions, and the quick-log form.
 enum FormBuilder {
@@ -15,7 +16,37 @@ enum FormBuilder {
         let fields = definitions.filter { !$0.hidden }.sorted { $0.displayOrder < $1.displayOrder }.map { def in
             field(def, value: call.object[property: def.name] ?? "", state)
         }
-        return FormState(kind: .edit(callID: call.id), title: "Edit call “\(call.title ?? call.id)”", fields: fields)
+        let form = FormState(kind: .edit(callID: call.id), title: "Edit call “\(call.title ?? call.id)”", fields: fields)
+        return placeCarets(form, columns: state.columns)
+    }
+
+    // MARK: - Where the caret starts
+
+    /// Puts each typed field's caret where it starts as the form opens (QA3 R4). vim opens a
+    /// file at its first line and mutt's editor a message at its top: what is seen first is
+    /// the start of the text, never its middle. So the caret goes to the end (ready to append,
+    /// as readline recalls a line) only when the whole text is visible with it there; a text
+    /// longer than its field opens with the caret at its start, showing it from the top.
+    static func placeCarets(_ form: FormState, columns: Int) -> FormState {
+        var form = form
+        for index in form.fields.indices where !form.fields[index].readOnly && !form.fields[index].isChoice {
+            let field = form.fields[index]
+            form.fields[index].caret = fitsWithCaretAtEnd(field, columns: columns) ? field.value.count : 0
+        }
+        return form
+    }
+
+    /// Whether the field shows all its text with the caret after the last character, as
+    /// ``FormView`` draws it: a multi-line field in ``FormView/multilineRows`` wrapped rows,
+    /// a one-line field within its width (less the caret's column and a margin).
+    static func fitsWithCaretAtEnd(_ field: FormField, columns: Int) -> Bool {
+        let width = FormView.multilineWidth(columns: columns)
+        if field.kind == .multiline {
+            let clean = Clean.sanitizer.lines(field.value).joined(separator: "\n")
+            let editor = FieldEditor(verbatim: clean, cursor: clean.count, multiline: true)
+            return editor.visualCursor(width: width).row < FormView.multilineRows
+        }
+        return Clean.line(field.value, width: 100_000).displayWidth <= width - 2
     }
 
     static func field(_ def: PropertyDefinition, value raw: String, _ state: AppState) -> FormField {

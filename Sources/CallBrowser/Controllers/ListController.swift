@@ -98,16 +98,32 @@ enum ListController {
     /// duration): the row moves to its place in the order and the selection stays on the
     /// call it was on, so the list never lies about being "newest first" until `R` (QA2 Q11).
     static func reposition(_ state: inout AppState, id: String) -> [Effect] {
-        guard let old = state.list.index(of: id) else { return [] }
+        guard let old = state.list.index(of: id) else { return returnFromGap(&state, id: id) }
+        state.list.movedToGap[id] = nil
         let selectedID = state.list.selected?.id
+        let moving = state.list.rows[old]
         let new = state.list.rows.reposition(id: id, by: state.list.sort.precedes)
         guard new != old else { return [] }
+        if new == nil, let moving { state.list.movedToGap[id] = moving }
         if let selectedID, let index = state.list.index(of: selectedID) {
             state.list.cursor = index
         } else if selectedID == id {
             // Its place is among the calls not loaded yet: the cursor stays where it was.
             state.setStatus("The call moved further down the list, to its place \(state.list.sort.label)", .info)
         }
+        keepCursorVisible(&state)
+        return prefetchIfNeeded(&state) + DetailController.follow(&state)
+    }
+
+    /// A call an edit moved past the loaded pages changed again (the undo of that edit):
+    /// when its place is among the loaded rows now it comes back there, and the cursor goes
+    /// with it — the undo was about that call, so it is the one to show (the cursor had
+    /// stayed behind when it left). Still past the loaded pages, it stays in the gap.
+    static func returnFromGap(_ state: inout AppState, id: String) -> [Effect] {
+        guard let row = state.list.movedToGap[id],
+              let index = state.list.rows.placeFromGap(row, by: state.list.sort.precedes) else { return [] }
+        state.list.movedToGap[id] = nil
+        state.list.cursor = index
         keepCursorVisible(&state)
         return prefetchIfNeeded(&state) + DetailController.follow(&state)
     }
@@ -170,6 +186,7 @@ enum ListController {
         // The server still counts calls whose delete waits; the list does not show them.
         state.list.rows.apply(visible, to: segment, total: max(0, total - state.pendingDeletes.count), next: nextAfter)
         if segment == .replace {
+            state.list.movedToGap = [:]
             if let id = state.list.keepSelectionID, let index = state.list.index(of: id) {
                 state.list.cursor = index
             }

@@ -48,6 +48,11 @@ enum Mutations {
         if state.detail.detail?.call.id == id {
             for (name, value) in properties { state.detail.detail!.call.object[property: name] = value.isEmpty ? nil : value }
         }
+        // A row an edit moved past the loaded pages: an undo must know its restored values
+        // to put it back where they sort.
+        if state.list.movedToGap[id] != nil {
+            for (name, value) in properties { state.list.movedToGap[id]!.call.object[property: name] = value.isEmpty ? nil : value }
+        }
     }
 
     // MARK: - Associations

@@ -227,7 +227,7 @@ extension Reducer {
     static func afterDetail(_ state: inout AppState, _ detail: CallDetail) -> [Effect] {
         if let draft = state.draftToRestore, case .edit(let id) = draft.kind, id == detail.call.id {
             state.draftToRestore = nil
-            state.modal = .form(FormBuilder.apply(draft, to: FormBuilder.edit(detail.call, state)))
+            state.modal = .form(FormBuilder.placeCarets(FormBuilder.apply(draft, to: FormBuilder.edit(detail.call, state)), columns: state.columns))
             state.setStatus("Restored an unsaved draft", .info)
             // An edit asked for meanwhile is this form; what was typed for it goes into it.
             guard state.pendingIntent?.callID == detail.call.id else { return [] }
@@ -257,7 +257,7 @@ extension Reducer {
         }
         switch draft.kind {
         case .quickLog:
-            state.modal = .form(FormBuilder.apply(draft, to: FormBuilder.quickLog(state)))
+            state.modal = .form(FormBuilder.placeCarets(FormBuilder.apply(draft, to: FormBuilder.quickLog(state)), columns: state.columns))
             state.setStatus("Restored an unsaved draft", .info)
             return []
         case .edit(let id):

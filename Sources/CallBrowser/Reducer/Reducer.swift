@@ -36,7 +36,10 @@ enum Reducer {
             state.columns = max(1, columns)
             state.rows = max(1, rows)
             ListController.keepCursorVisible(&state)
-            return []
+            // A screen that gains the side pane shows the selected call: the narrow list
+            // moved the cursor without loading details (QA3 R1: the pane showed the call of
+            // before, or none, and `o` changed the cursor's call beside it).
+            return DetailController.follow(&state)
         case .tick(let now):
             return tick(&state, now)
         case .terminationRequested:

@@ -42,6 +42,9 @@ public struct ListState: Sendable, Equatable {
     /// The list was reloaded once for ``followID`` because the search listed it late; it is
     /// not reloaded again for it.
     public var followReloaded = false
+    /// Rows an edit moved past the loaded pages (into the gap of ``rows``), by id: an undo
+    /// of the edit puts the row back among the loaded ones (QA3 R2). Dropped with a new query.
+    public var movedToGap: [String: CallRow] = [:]
     /// A refresh (`R`) is waiting for its first page, which then says it is done.
     public var refreshing = false
 

@@ -154,6 +154,34 @@ public struct RowWindow: Sendable, Equatable {
         return tailStart + inTail
     }
 
+    /// Puts back a row that ``reposition(id:by:)`` sent into the gap (it is still counted
+    /// there) once its sort key puts it among the loaded rows again, as an undo of the edit
+    /// does. Returns its position, or `nil` when it still belongs in the gap. The count stays:
+    /// the row moves from the gap, it is not new; the segment it joins continues one further
+    /// on the server.
+    @discardableResult
+    public mutating func placeFromGap(_ row: CallRow, by precedes: (CallRow, CallRow) -> Bool) -> Int? {
+        guard index(of: row.id) == nil, !isComplete else { return nil }
+        func shifted(_ cursor: SegmentCursor) -> SegmentCursor {
+            guard let after = cursor.after, let offset = Int(after) else { return cursor }
+            return .after(String(offset + 1))
+        }
+        if let index = head.firstIndex(where: { precedes(row, $0) }) {
+            head.insert(row, at: index)
+            headCursor = shifted(headCursor)
+            if isComplete { merge() }
+            return index
+        }
+        // Before the tail's first row (or no tail): its place is in the gap.
+        let inTail = tail.firstIndex(where: { precedes(row, $0) }) ?? tail.count
+        guard inTail > 0 else { return nil }
+        tail.insert(row, at: inTail)
+        tailCursor = shifted(tailCursor)
+        let position = tailStart + inTail
+        if loadedCount >= count { merge() }
+        return position
+    }
+
     // MARK: - Pages
 
     /// Applies a page of `rows` for `segment`. `total` is the list's new count; tail pages

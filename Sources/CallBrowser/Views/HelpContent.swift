@@ -25,7 +25,7 @@ enum HelpContent {
         for row in ActionTable.rows where !seenGroups.contains(row.group) { seenGroups.append(row.group) }
         let shown = ActionTable.rows.filter { !(state.readOnly && ($0.dangerous || CallController.mutating.contains($0.action))) }
         func keyText(_ row: ActionRow) -> String {
-            let keys = state.bindings.keys(for: row.action, in: row.context)
+            let keys = state.bindings.referenceKeys(for: row.action, in: row.context)
             return keys.isEmpty ? "(unbound)" : keys.joined(separator: " ")
         }
         let keyWidth = min(maxKeyWidth, shown.map { keyText($0).displayWidth }.max() ?? 0)

@@ -67,6 +67,27 @@ import Testing
         #expect(d.state.list.selected?.id == "1000")
     }
 
+    /// QA3 R2: the edit moved the call past the loaded pages (into the gap); the undo must
+    /// bring it back where its restored date sorts, with the cursor on it, and the list keeps
+    /// every call (no 250 → 249 once the end is loaded).
+    @Test func undoingAnEditThatMovedTheCallPastTheLoadedPagesPutsItBackUnderTheCursor() async {
+        var d = TestDriver(columns: 80, rows: 24, service: FakeCRMService(callCount: 250))
+        await d.start()
+        await d.press("j")
+        #expect(d.state.list.selected?.id == "1001")
+        await edit(&d, CallProperty.timestamp, to: "2025-01-01 10:00")
+        #expect(d.state.list.index(of: "1001") == nil)
+        await d.press("u")
+        #expect(d.state.list.rows.loaded.prefix(3).map(\.id) == ["1000", "1001", "1002"])
+        #expect(d.state.list.selected?.id == "1001")
+        #expect(d.state.list.total == 250)
+        // Page through to the end: every page loads from the head.
+        for _ in 0..<15 { await d.press("<C-f>") }
+        let ids = d.state.list.rows.loaded.map(\.id)
+        #expect(d.state.list.rows.isComplete)
+        #expect(ids.count == 250 && Set(ids).count == 250)
+    }
+
     @Test func aQuickLoggedCallIsSelectedAtTheTopOfANewestFirstList() async {
         var d = await started()
         await d.press("j", "j")
@@ -108,6 +129,18 @@ import Testing
         #expect(window.head.map(\.id) == ["1", "2", "4", "5", "6", "7", "8", "9", "10"])
         #expect(window.headCursor == .after("9"))
         #expect(window[99]?.id == "100")
+    }
+
+    @Test func aRowSentIntoTheGapComesBackWhenItsKeyIsRestoredAndItsPageStartsWhereItDid() {
+        var window = window()
+        retimed(&window, 3, hoursAgo: 50)
+        window.reposition(id: "3", by: CallSort.newestFirst.precedes)
+        #expect(window.placeFromGap(row(3, at: 60), by: CallSort.newestFirst.precedes) == nil)
+        #expect(window.placeFromGap(row(3, at: 3), by: CallSort.newestFirst.precedes) == 2)
+        #expect(window.head.map(\.id) == (1...10).map(String.init))
+        #expect(window.headCursor == .after("10"))
+        #expect(window.count == 100)
+        #expect(window.placeFromGap(row(3, at: 3), by: CallSort.newestFirst.precedes) == nil)
     }
 
     @Test func aRowThatNowBelongsInTheTailMovesThere() {
