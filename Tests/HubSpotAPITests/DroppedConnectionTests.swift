@@ -57,4 +57,14 @@ import Testing
             #expect(failure.error.message.contains("closed the connection") || failure.error.message.contains("dropped"))
         }
     }
+
+    /// QA3 R10: it used to read "network error -1011".
+    @Test(arguments: [true, false])
+    func aConnectionClosedWithoutAnAnswerIsSaidInWordsNamingTheHost(changes: Bool) {
+        let failure = TransportFailure(TransportError(code: TransportError.badServerResponse), host: "api.hubapi.com", changes: changes)
+        #expect(failure.failure == .lost)
+        #expect(failure.error.message.hasPrefix("api.hubapi.com closed the connection without answering."))
+        #expect(!failure.error.message.contains("-1011"))
+        #expect(failure.error.message.contains("may or may not have been applied") == changes)
+    }
 }
