@@ -16,7 +16,9 @@ enum FormBuilder {
         let fields = definitions.filter { !$0.hidden }.sorted { $0.displayOrder < $1.displayOrder }.map { def in
             field(def, value: call.object[property: def.name] ?? "", state)
         }
-        let form = FormState(kind: .edit(callID: call.id), title: "Edit call “\(call.title ?? call.id)”", fields: fields)
+        // The frame names the call as the list does: API text cleaned (QA3 R5).
+        let name = Clean.line(call.title, width: 200)
+        let form = FormState(kind: .edit(callID: call.id), title: "Edit call “\(name.isEmpty ? call.id : name)”", fields: fields)
         return placeCarets(form, columns: state.columns)
     }
 

@@ -61,15 +61,15 @@ extension CellBuffer {
     /// Applies `changes` (from ``changes(from:)``) as a terminal does: the same as
     /// ``set(_:x:y:)`` for each, in order, but through one row pointer at a time.
     public mutating func apply(_ changes: [CellChange]) {
-        let width = width, height = height
-        let fits = changes.allSatisfy { $0.x >= 0 && $0.x < width && $0.y >= 0 && $0.y < height && $0.cell.width <= 2 && ($0.cell.width < 2 || $0.x < width - 1) }
-        guard fits, damage == nil else {
+        guard damage == nil else {
             for change in changes { set(change.cell, x: change.x, y: change.y) }
             return
         }
+        let width = width, height = height
         cells.withUnsafeMutableBufferPointer { cells in
-            for change in changes where change.cell.width > 0 {
-                CellRow(start: cells.baseAddress! + change.y * width, width: width).put(change.cell, at: change.x)
+            for change in changes {
+                guard change.y >= 0, change.y < height, let cell = CellBuffer.placed(change.cell, x: change.x, width: width) else { continue }
+                CellRow(start: cells.baseAddress! + change.y * width, width: width).put(cell, at: change.x)
             }
         }
     }

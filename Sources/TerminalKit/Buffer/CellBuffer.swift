@@ -63,15 +63,20 @@ public struct CellBuffer: Hashable, Sendable {
     /// Puts one cell at a position, keeping wide graphemes whole. Cells of width 0 are
     /// ignored (continuation cells are managed by the buffer); writes outside are clipped.
     public mutating func set(_ cell: Cell, x: Int, y: Int) {
-        guard x >= 0, x < width, y >= 0, y < height, cell.width > 0 else { return }
-        var cell = cell
-        if cell.width > 2 { cell.width = 2 }
-        if cell.width == 2 && x == width - 1 {
-            cell = .blank(cell.style)
-        }
+        guard y >= 0, y < height, let cell = CellBuffer.placed(cell, x: x, width: width) else { return }
         // A wide grapheme's neighbours may change too (see CellRow.breakWideCharacter).
         damage?.mark(row: y, from: x - 1, to: x + 3)
         withRow(y) { $0.put(cell, at: x) }
+    }
+
+    /// What ``set(_:x:y:)`` puts in column `x` of a row `width` wide: nothing outside it or
+    /// for width 0, a width over 2 as 2, and a space for a wide grapheme cut at the edge.
+    @inline(__always)
+    static func placed(_ cell: Cell, x: Int, width: Int) -> Cell? {
+        guard x >= 0, x < width, cell.columns > 0 else { return nil }
+        if cell.columns == 1 { return cell }
+        if x == width - 1 { return Cell(code: GraphemeCode.space, columns: 1, styleBits: cell.styleBits) }
+        return Cell(code: cell.code, columns: 2, styleBits: cell.styleBits)
     }
 
     /// Writes text on one row starting at `x`, clipped to `maxWidth` columns and to the
