@@ -9,9 +9,17 @@ import HubSpotAPI
 /// Uses an ephemeral session: no cookies, no URL cache, no credential storage, so nothing
 /// about the account is written to disk. Redirects are followed by URLSession
 /// (`/calling/v1/dispositions` is served through one).
+///
+/// Every request gets a session, and so a connection, of its own: no keep-alive. On Linux,
+/// when the server closed a reused keep-alive connection without answering (a restart, an
+/// idle timeout, a load balancer), FoundationNetworking often did not report it until the
+/// request timeout, 30 s later, instead of at once (libcurl reconnects on a dead reused
+/// connection, and the new socket's events were lost; QA3 R3). A fresh connection that is
+/// closed fails its request at once, and the retry policy sends it again. The price is a
+/// TCP and TLS handshake per request.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    // `URLSession` is thread-safe; it is only not marked Sendable on every platform.
-    private let session: URLSession
+    // Read-only after init; `URLSessionConfiguration` is only not marked Sendable.
+    private let configuration: URLSessionConfiguration
 
     /// Connections per host; the executor keeps at most this many requests in flight.
     public static let maxConnectionsPerHost = HTTPConnections.perHost
@@ -26,16 +34,16 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpMaximumConnectionsPerHost = Self.maxConnectionsPerHost
-        session = URLSession(configuration: configuration)
+        self.configuration = configuration
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         urlRequest.httpBody = request.body
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
         let (data, response) = try await session.data(for: urlRequest)
         guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         var headers: [String: String] = [:]

@@ -17,6 +17,10 @@ struct HubSpotRequest: Sendable {
     /// A DELETE retried after a lost attempt may find the record already gone: that 404
     /// means the first attempt worked.
     var notFoundAfterLostAttemptIsSuccess = false
+    /// Whether the request may change data (for error messages: a lost read changed nothing).
+    var changes: Bool {
+        method != .get && !path.hasSuffix("/batch/read") && !path.hasSuffix("/search")
+    }
     /// Endpoint template for statistics and logs (`GET /crm/v3/objects/{type}`).
     var endpoint: String
 

@@ -112,7 +112,7 @@ final class RequestExecutor: Sendable {
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                let classified = TransportFailure(error, host: host)
+                let classified = TransportFailure(error, host: host, changes: request.changes)
                 logLine(request, status: classified.error.kind.rawValue, started: started, attempt: attempt, correlationId: nil)
                 failure = classified.failure
                 crmError = classified.error

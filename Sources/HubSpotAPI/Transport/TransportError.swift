@@ -20,6 +20,9 @@ public struct TransportError: Error, CustomNSError, Sendable, Equatable {
     public static let cannotConnectToHost = -1004
     public static let networkConnectionLost = -1005
     public static let dnsLookupFailed = -1006
+    /// Also what FoundationNetworking reports when the server closed the connection without
+    /// sending anything (libcurl's "empty reply from server").
+    public static let badServerResponse = -1011
     public static let notConnectedToInternet = -1009
     public static let internationalRoamingOff = -1018
     public static let dataNotAllowed = -1020

@@ -11,8 +11,9 @@ struct TransportFailure: Error {
         self.error = error
     }
 
-    /// Classifies an error from ``HTTPTransport/send(_:)`` for a request to `host`.
-    init(_ error: any Error, host: String) {
+    /// Classifies an error from ``HTTPTransport/send(_:)`` for a request to `host`; `changes`:
+    /// whether the request may change data (a lost read need not be checked).
+    init(_ error: any Error, host: String, changes: Bool = true) {
         if let helperFailure = Self.helperFailure(error, host: host) {
             self = helperFailure
             return
@@ -32,7 +33,12 @@ struct TransportFailure: Error {
             self.error = CRMError(kind: .timeout, message: "\(host) did not answer in time. The change may or may not have been applied; refresh to check.")
         case TransportError.networkConnectionLost?:
             failure = .lost
-            self.error = CRMError(kind: .offline, message: "The connection to \(host) dropped before an answer arrived.")
+            self.error = CRMError(kind: .offline, message: "The connection to \(host) dropped before an answer arrived.\(changes ? " " + Self.mayHaveApplied : "")")
+        case TransportError.badServerResponse?:
+            // libcurl's "empty reply from server" (a server restarting, a proxy or load balancer
+            // closing the connection) or a reply that is not HTTP: either way no answer.
+            failure = .lost
+            self.error = CRMError(kind: .offline, message: "\(host) closed the connection without answering.\(changes ? " " + Self.mayHaveApplied : "")")
         case TransportError.secureConnectionFailed?, TransportError.serverCertificateUntrusted?, TransportError.serverCertificateHasBadDate?,
              TransportError.serverCertificateNotYetValid?, TransportError.serverCertificateHasUnknownRoot?, TransportError.clientCertificateRejected?:
             failure = .notSent
@@ -74,8 +80,10 @@ struct TransportFailure: Error {
         }
     }
 
+    private static let mayHaveApplied = "The change may or may not have been applied; refresh to check."
+
     private static func describe(_ error: any Error, code: Int?) -> String {
-        if let code { return "network error \(code)" }
+        if let code { return "network error \(code) (NSURLErrorDomain)" }
         return String(describing: type(of: error))
     }
 }

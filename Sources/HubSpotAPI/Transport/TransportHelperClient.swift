@@ -140,6 +140,16 @@ public final class TransportHelperClient: HTTPTransport, @unchecked Sendable {
         }
     }
 
+    /// Stops the running helper, if any: what it holds fails as ``TransportHelperStopped``
+    /// and the next request starts a new one (tests: no helper outlives them).
+    func stopHelper() {
+        let channel = lock.withLock { () -> TransportHelperChannel? in
+            guard case .running(let channel) = state else { return nil }
+            return channel
+        }
+        channel?.stop()
+    }
+
     // MARK: - Connection
 
     /// A request id and the helper to send it to, starting one if none runs.
