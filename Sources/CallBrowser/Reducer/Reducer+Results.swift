@@ -237,6 +237,12 @@ extension Reducer {
             state.draftToRestore = nil
             state.modal = .form(FormBuilder.placeCarets(FormBuilder.apply(draft, to: FormBuilder.edit(detail.call, state)), columns: state.columns))
             state.setStatus("Restored an unsaved draft", .info)
+            // The cursor goes to the call the form edits, so the list and side pane show it
+            // (QA3 R11); a call not on the loaded pages is named by the form's title.
+            if let index = state.list.index(of: id) {
+                state.list.cursor = index
+                ListController.keepCursorVisible(&state)
+            }
             // An edit asked for meanwhile is this form; what was typed for it goes into it.
             guard state.pendingIntent?.callID == detail.call.id else { return [] }
             state.pendingIntent = nil
@@ -271,6 +277,8 @@ extension Reducer {
         case .edit(let id):
             if state.quickLogOnly { return [] }
             state.draftToRestore = draft
+            // The first page may come later: it then puts the cursor on the draft's call.
+            if state.list.index(of: id) == nil, !state.list.loadedOnce { state.list.keepSelectionID = id }
             return DetailController.load(&state, id, force: true)
         }
     }
