@@ -159,6 +159,9 @@ import Testing
         try f.session.send("p")
         var screen = try f.session.waitUntil("pin picker or pinned") { $0.contains("Pin on which record?") || $0.contains("Pinned on") }
         if screen.contains("Pin on which record?") {
+            // A capture can catch the picker half drawn (its title before its items): read
+            // the items from a settled screen, or the index below points at another record.
+            screen = try f.session.settled(after: screen)
             // The seed pre-pins the newest call on some of its records: pick one it is not pinned on.
             let items = screen.split(separator: "\n").filter { line in ["│   Contact: ", "│   Company: ", "│   Deal: ", "│   Ticket: "].contains { line.contains($0) } }
             let index = items.firstIndex { !$0.contains("pinned —") } ?? 0
@@ -183,8 +186,11 @@ import Testing
         try f.session.send("Enter", "G")
         try f.session.waitUntil("\(name) pinned after refresh") { recordLine($0)?.contains("[pin") == true }
         try f.session.send("h", "p")
-        screen = try f.session.waitUntil("unpin picker or unpinned") { $0.contains("Pin on which record?") || $0.contains("Unpinned from") }
+        screen = try f.session.waitUntil("unpin picker listing \(name), or unpinned") {
+            ($0.contains("Pin on which record?") && $0.contains(": \(name)")) || $0.contains("Unpinned from")
+        }
         if screen.contains("Pin on which record?") {
+            screen = try f.session.settled(after: screen)
             let items = screen.split(separator: "\n").filter { line in ["│   Contact: ", "│   Company: ", "│   Deal: ", "│   Ticket: "].contains { line.contains($0) } }
             let index = items.firstIndex { $0.contains(": \(name)") } ?? 0
             for _ in 0..<index { try f.session.send("Down") }

@@ -50,6 +50,20 @@ final class BrowserTmux {
         }
     }
 
+    /// The screen once two captures 50 ms apart agree (tmux can be captured while the app's
+    /// frame is still arriving, e.g. a picker's title drawn and its items not yet).
+    func settled(after screen: String, timeout: TimeInterval = 5) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = screen
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            let now = try capture()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
     @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 15) throws -> String {
         try waitUntil("'\(text)'", timeout: timeout) { $0.contains(text) }
