@@ -99,10 +99,10 @@ enum DetailController {
     /// about).
     static func settleHeld(_ state: inout AppState, after msg: Msg, effects: [Effect]) {
         guard var held = state.detail.held else { return }
-        let moved = effects.contains { if case .loadDetailAfterPause = $0 { true } else { false } }
+        // A move keeps it (``holdWhileMoving(_:)`` has restarted its ticks).
+        if effects.contains(where: { if case .loadDetailAfterPause = $0 { true } else { false } }) { return }
         let keep: Bool
         switch msg {
-        case _ where moved: keep = true
         case .tick:
             held.ticks += 1
             keep = held.ticks < holdTicks
