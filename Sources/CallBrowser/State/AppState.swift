@@ -105,6 +105,9 @@ public struct DetailState: Sendable, Equatable {
     /// The call the side pane keeps showing while the cursor moves on (see
     /// ``DetailController/holdWhileMoving(_:)``): the one it last showed whole.
     public var held: HeldPreview?
+    /// The shown detail was read while a write was out: it may predate the write, so the
+    /// write's answer loads it again (see ``DetailController/reloadAfterWrite(_:)``).
+    public var readDuringWrite = false
 
     public init() {}
 }
