@@ -143,7 +143,7 @@ enum Reducer {
         default:
             if typedText(key) != nil {
                 let help = state.bindings.firstKey(for: .showHelp, from: .global) ?? "?"
-                state.setStatus("\(key) does nothing here; \(help) shows the keys", .warning)
+                state.setStatus("\(key) does nothing here; \(help) shows the keys", .warning, untilNextAction: true)
             }
             return []
         }
@@ -152,6 +152,7 @@ enum Reducer {
     /// Pasted text: literal input for the focused text field, the picker's query or the
     /// filter bar; on the list it starts the filter (a paste is never taken as commands).
     static func insertText(_ state: inout AppState, _ text: String) -> [Effect] {
+        dropKeyNote(&state)
         if state.modal == nil, state.list.editingFilter != nil {
             return FilterBarController.insert(&state, text)
         }
@@ -173,6 +174,14 @@ enum Reducer {
 
     // MARK: - Actions
 
+    /// A note about the key pressed before ("W does nothing here") goes once a key does
+    /// something, as an info note goes when the focus changes
+    /// (``DetailController/dropInfoMessage(_:)``): left, it stayed over the next keys' hints
+    /// and read as if about them (QA2 Q9). The action may then post its own message.
+    static func dropKeyNote(_ state: inout AppState) {
+        if state.status.message?.untilNextAction == true { state.status.message = nil }
+    }
+
     /// Runs an action in a context, or says in the status line why it is unavailable.
     static func perform(_ state: inout AppState, _ action: Action, in context: BrowserContext) -> [Effect] {
         // An action bound in a context that does not handle it (a global action bound in
@@ -182,6 +191,7 @@ enum Reducer {
             state.setStatus(reason, .warning)
             return []
         }
+        dropKeyNote(&state)
         switch context {
         case .global: return CallController.perform(&state, action)
         case .list: return ListController.perform(&state, action)
@@ -273,8 +283,10 @@ extension Effect {
 
 extension AppState {
     /// Shows a message; errors stay until the next message, others fade after a few seconds.
-    mutating func setStatus(_ text: String, _ kind: StatusState.Kind, for seconds: TimeInterval? = nil) {
+    /// `untilNextAction`: it answers the key just pressed and goes with the next action
+    /// (see ``Reducer/dropKeyNote(_:)``).
+    mutating func setStatus(_ text: String, _ kind: StatusState.Kind, for seconds: TimeInterval? = nil, untilNextAction: Bool = false) {
         let duration = seconds ?? (kind == .error ? nil : 5)
-        status.message = StatusState.Message(text: text, kind: kind, expires: duration.map { now.addingTimeInterval($0) })
+        status.message = StatusState.Message(text: text, kind: kind, expires: duration.map { now.addingTimeInterval($0) }, untilNextAction: untilNextAction)
     }
 }

@@ -9,11 +9,15 @@ public struct StatusState: Sendable, Equatable {
         public var kind: Kind
         /// When the message goes away; `nil` keeps it until the next one.
         public var expires: Date?
+        /// The message is only about the key just pressed ("W does nothing here"): the next
+        /// key that runs an action clears it, so it does not sit over that action's hints.
+        public var untilNextAction: Bool
 
-        public init(text: String, kind: Kind, expires: Date? = nil) {
+        public init(text: String, kind: Kind, expires: Date? = nil, untilNextAction: Bool = false) {
             self.text = text
             self.kind = kind
             self.expires = expires
+            self.untilNextAction = untilNextAction
         }
     }
 
