@@ -47,22 +47,38 @@ enum TerminalBench {
             listOnlyHeld.append(heldMoves(pty, count: 30))
             quit(pty)
         }
+        // `cursor = "arrow"` (mutt's arrow_cursor): the setting for slow links.
+        let arrowConfig = options.workdir + "/arrow-cursor.toml"
+        try Data("cursor = \"arrow\"\n".utf8).write(to: URL(fileURLWithPath: arrowConfig))
+        var arrowSingle: [Double] = [], arrowHeld: [Double] = [], arrowListOnly: [Double] = []
+        for _ in 0..<3 {
+            let (pty, _) = try start(options, calls: calls, columns: 120, rows: 40, config: arrowConfig)
+            arrowSingle += singleMoves(pty, count: 40)
+            arrowHeld.append(heldMoves(pty, count: 30))
+            quit(pty)
+            let (narrow, _) = try start(options, calls: calls, columns: 80, rows: 24, config: arrowConfig)
+            arrowListOnly += singleMoves(narrow, count: 40)
+            quit(narrow)
+        }
         let target = calls == 100_000 ? "≤ 200 B" : ""
         table.add("exec → ready, real binary on a pty 120×40", size: size, Summary(ready))
         table.add("bytes per cursor move, one j (120×40, list + detail)", size: size, Summary(single), unit: "B", target: target)
         table.add("bytes per cursor move, j held (120×40, 30 keys at 30/s)", size: size, Summary(held), unit: "B", target: target)
         table.add("bytes per cursor move, one j (80×24, list only)", size: size, Summary(listOnly), unit: "B", target: target)
         table.add("bytes per cursor move, j held (80×24, list only)", size: size, Summary(listOnlyHeld), unit: "B", target: target)
+        table.add("bytes per cursor move, one j (120×40, list + detail, cursor = arrow)", size: size, Summary(arrowSingle), unit: "B", target: target)
+        table.add("bytes per cursor move, j held (120×40, cursor = arrow)", size: size, Summary(arrowHeld), unit: "B", target: target)
+        table.add("bytes per cursor move, one j (80×24, list only, cursor = arrow)", size: size, Summary(arrowListOnly), unit: "B", target: target)
         if let rssOpen { table.add("RSS after opening the list", size: size, value: String(format: "%.1f MB", rssOpen), target: calls == 100_000 ? "≤ 40 MB" : "") }
         if let rssBottom { table.add("RSS after scrolling to the bottom", size: size, value: String(format: "%.1f MB", rssBottom), target: calls == 100_000 ? "≤ 40 MB" : "") }
     }
 
     /// Starts the binary on a pty, waits for its ready signal and for the screen to settle.
-    static func start(_ options: BenchOptions, calls: Int, columns: UInt16, rows: UInt16) throws -> (PseudoTerminal, Double) {
+    static func start(_ options: BenchOptions, calls: Int, columns: UInt16, rows: UInt16, config: String? = nil) throws -> (PseudoTerminal, Double) {
         let readyFile = "\(options.workdir)/ready-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: readyFile) }
         let start = Stopwatch.now()
-        let pty = try PseudoTerminal(executable: options.binary, arguments: ["--db", options.databasePath(calls: calls)], environment: environment(readyFile: readyFile, options: options), columns: columns, rows: rows)
+        let pty = try PseudoTerminal(executable: options.binary, arguments: ["--db", options.databasePath(calls: calls)] + (config.map { ["--config", $0] } ?? []), environment: environment(readyFile: readyFile, options: options), columns: columns, rows: rows)
         while !FileManager.default.fileExists(atPath: readyFile) {
             pty.drain(quiet: 1, deadline: 5)
             if Stopwatch.ms(since: start) > 10_000 { throw BenchError("hubcalls did not signal readiness within 10 s") }

@@ -28,6 +28,12 @@ enum ConfigLoader {
         return owner
     }
 
+    /// How the list marks the selected call (`cursor` in the config file, checked when the
+    /// file is parsed): `bar` unless it says `arrow`.
+    static func cursor(_ global: GlobalOptions) throws -> String? {
+        try file(global, reportWarnings: false)?.string("cursor")?.lowercased()
+    }
+
     /// `--backend` › `HUBCALLS_BACKEND` › `backend` in the config file › local.
     static func backend(_ global: GlobalOptions) throws -> ServiceFactory.Backend {
         do {

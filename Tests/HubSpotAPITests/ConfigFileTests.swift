@@ -62,6 +62,17 @@ import Testing
         #expect(file.warnings[0].hasPrefix("c.toml:1: unknown key colour"))
     }
 
+    @Test func theCursorIsBarOrArrowAndATypoNamesItsLine() throws {
+        #expect(try ConfigFile.parse("cursor = \"arrow\"", path: "c.toml").string("cursor") == "arrow")
+        #expect(try ConfigFile.parse("cursor = \"Bar\"", path: "c.toml").warnings.isEmpty)
+        do {
+            _ = try ConfigFile.parse("timeout = 5\ncursor = \"arow\"", path: "c.toml")
+            Issue.record("a misspelt cursor was accepted")
+        } catch {
+            #expect(error.message == "c.toml:2: cursor must be \"bar\" or \"arrow\", not \"arow\"")
+        }
+    }
+
     @Test func theDefaultPathFollowsXDG() {
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/hubcalls/config.toml")
         #expect(ConfigFile.defaultPath(environment: ["HOME": "/h"]) == "/h/.config/hubcalls/config.toml")

@@ -72,6 +72,20 @@ enum DetailController {
         return [afterPause ? .loadDetailAfterPause(token: token, callID: id) : .loadDetail(token: token, callID: id)]
     }
 
+    // MARK: - Writes that cross a load
+
+    /// A write was answered: a detail read before it landed shows the call without it (a
+    /// load already out when an association was saved would take the association off the
+    /// side pane until `R`). Once no write is out, such a detail loads again with a new
+    /// token, so a load still out is dropped when it answers. Any write counts, not only
+    /// the shown call's: the cost is one more load when writes cross loads.
+    static func reloadAfterWrite(_ state: inout AppState) -> [Effect] {
+        guard state.inFlight.isEmpty, let id = state.detail.callID,
+              state.detail.loadingToken != nil || state.detail.readDuringWrite else { return [] }
+        state.detail.readDuringWrite = false
+        return load(&state, id, force: true)
+    }
+
     // MARK: - Holding the side pane while the cursor moves
 
     /// A cursor move in the split layout leaves the side pane on the call it shows whole

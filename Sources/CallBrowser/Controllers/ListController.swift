@@ -131,11 +131,16 @@ enum ListController {
     // MARK: - Loading
 
     /// Reloads in the new order from the top, keeping the selected call under the cursor
-    /// when it is on the first page (else the cursor is on the first row).
+    /// wherever the order puts it (as tig and lazygit do): on the first page at once, else
+    /// it is followed like a quick-logged call (``locate(_:_:)``), so a call sorted to the
+    /// far end is selected there. A call the new query does not list leaves the cursor on
+    /// the first row: ``located(_:_:at:)`` only adds a reason to a "Logged call" message.
     static func resort(_ state: inout AppState) -> [Effect] {
         let selected = state.list.selected?.id
         let effects = reload(&state, keepSelection: false)
         state.list.keepSelectionID = selected
+        state.list.followID = selected
+        state.list.followReloaded = false
         return effects
     }
 

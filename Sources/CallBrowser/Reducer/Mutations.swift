@@ -57,20 +57,24 @@ enum Mutations {
 
     // MARK: - Associations
 
-    static func associate(_ state: inout AppState, callID: String, record: RecordSummary, undoable: Bool = true) -> [Effect] {
+    /// `label`: what the status line says when it is done, if not "Associated with …" (an
+    /// undo says it undid the removal).
+    static func associate(_ state: inout AppState, callID: String, record: RecordSummary, undoable: Bool = true, label: String? = nil) -> [Effect] {
         addLocally(&state, callID, record)
         let token = state.token()
-        let label = "Associated with \(record.ref.type.singular) \(record.name)"
+        let label = label ?? "Associated with \(record.ref.type.singular) \(record.name)"
         state.inFlight[token] = InFlight(label: label, rollback: .removeAssociation(callID: callID, record: record.ref),
                                          undo: undoable ? UndoEntry(label: label, revert: .removeAssociation(callID: callID, record: record.ref)) : nil)
         return [.associate(token: token, callID: callID, record: record.ref)]
     }
 
-    static func removeAssociation(_ state: inout AppState, callID: String, record: ObjectRef, undoable: Bool = true) -> [Effect] {
+    /// `label`: what the status line says when it is done, if not "Removed the association
+    /// with …" (an undo says it undid the association).
+    static func removeAssociation(_ state: inout AppState, callID: String, record: ObjectRef, undoable: Bool = true, label: String? = nil) -> [Effect] {
         let removed = removeLocally(&state, callID, record)
         let token = state.token()
         let name = removed?.name ?? record.description
-        let label = "Removed the association with \(record.type.singular) \(name)"
+        let label = label ?? "Removed the association with \(record.type.singular) \(name)"
         state.inFlight[token] = InFlight(label: label, rollback: .associate(callID: callID, record: record),
                                          undo: undoable ? UndoEntry(label: label, revert: .associate(callID: callID, record: record)) : nil)
         if let removed { state.removedRecords[CallController.key(record)] = removed }
@@ -156,52 +160,7 @@ enum Mutations {
         ListController.keepCursorVisible(&state)
     }
 
-    // MARK: - Undo
-
-    static func undo(_ state: inout AppState) -> [Effect] {
-        guard let entry = state.undo else { return [] }
-        state.undo = nil
-        state.expiredUndo = nil
-        switch entry.revert {
-        case .restore(let ids):
-            let pending = ids.compactMap { state.pendingDeletes[$0] }
-            guard !pending.isEmpty else {
-                state.setStatus("Too late: the delete was already sent", .warning)
-                return []
-            }
-            for p in pending { state.pendingDeletes[p.row.id] = nil }
-            restore(&state, rows: pending)
-            if let first = pending.min(by: { $0.index < $1.index }), let index = state.list.index(of: first.row.id) {
-                state.list.cursor = index
-                ListController.keepCursorVisible(&state)
-            }
-            state.setStatus(pending.count == 1 ? "Restored" : "Restored \(pending.count) calls", .success)
-            return DetailController.follow(&state)
-        default:
-            state.setStatus("Undoing: \(entry.label)…", .info)
-            return revert(&state, entry.revert, label: "Undid: \(entry.label)")
-        }
-    }
-
-    /// Sends the inverse of a mutation (as a new, non-undoable mutation).
-    static func revert(_ state: inout AppState, _ revert: UndoEntry.Revert, label: String) -> [Effect] {
-        switch revert {
-        case .update(_, let previous):
-            return update(&state, changes: previous, label: label, undoable: false)
-        case .removeAssociation(let callID, let record):
-            return removeAssociation(&state, callID: callID, record: record, undoable: false)
-        case .associate(let callID, let record):
-            let summary = state.removedRecords[CallController.key(record)] ?? RecordSummary(ref: record, name: "\(record.type.label) \(record.id)")
-            return associate(&state, callID: callID, record: summary, undoable: false)
-        case .pin(let record, let previous):
-            setPinLocally(&state, record, previous)
-            let token = state.token()
-            state.inFlight[token] = InFlight(label: label, rollback: nil, undo: nil)
-            return [.pin(token: token, callID: previous, record: record)]
-        case .restore:
-            return []
-        }
-    }
+    // MARK: - Rollback
 
     /// Puts local state back after a failed mutation.
     static func rollback(_ state: inout AppState, _ revert: UndoEntry.Revert, only ids: Set<String>? = nil) {

@@ -33,6 +33,7 @@ extension Reducer {
             guard token == state.detail.loadingToken else { return [] }
             state.detail.loadingToken = nil
             state.detail.detail = detail
+            state.detail.readDuringWrite = !state.inFlight.isEmpty
             for record in detail.allRecords { state.removedRecords[CallController.key(record.ref)] = record }
             return afterDetail(&state, detail)
         case .effectDropped:

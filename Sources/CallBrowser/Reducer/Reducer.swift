@@ -45,7 +45,8 @@ enum Reducer {
         case .terminationRequested:
             return CallController.terminate(&state)
         default:
-            return handleResult(&state, msg)
+            let effects = handleResult(&state, msg)
+            return msg.answersWrite ? effects + DetailController.reloadAfterWrite(&state) : effects
         }
     }
 
@@ -245,6 +246,15 @@ extension Msg {
         case .key, .action, .text, .resized, .tick, .started, .terminationRequested: false
         case .draftLoaded, .draftWritten, .copied: false
         default: true
+        }
+    }
+
+    /// The answer to a save, an association, a pin or a delete, whether it went through or not.
+    var answersWrite: Bool {
+        switch self {
+        case .callSaved, .saveFailed, .batchUpdated, .associated, .associateFailed, .associationRemoved,
+             .removeAssociationFailed, .pinned, .pinFailed, .callsArchived: true
+        default: false
         }
     }
 }

@@ -39,6 +39,8 @@ public struct AppState: Sendable, Equatable {
     /// Who logs calls: the config file's `owner` (an owner id, email or name), set as the
     /// owner of quick-logged calls as HubSpot's UI sets the logging user. `nil`: none.
     public var defaultOwner: String?
+    /// How the list marks the selected call: the config file's `cursor`.
+    public var listCursor: ListCursor = .bar
     /// Only the quick-log form (`hubcalls log --interactive`): closing it quits.
     public var quickLogOnly = false
     /// An action waiting for the call's detail to load (edit, pin, remove association).
@@ -105,6 +107,9 @@ public struct DetailState: Sendable, Equatable {
     /// The call the side pane keeps showing while the cursor moves on (see
     /// ``DetailController/holdWhileMoving(_:)``): the one it last showed whole.
     public var held: HeldPreview?
+    /// The shown detail was read while a write was out: it may predate the write, so the
+    /// write's answer loads it again (see ``DetailController/reloadAfterWrite(_:)``).
+    public var readDuringWrite = false
 
     public init() {}
 }

@@ -26,6 +26,18 @@ public struct UndoEntry: Sendable, Equatable {
     }
 }
 
+extension UndoEntry.Revert {
+    /// The one call the revert changes, if it changes exactly one (an outcome of many marked
+    /// calls, a pin and a restore have none).
+    var callID: String? {
+        switch self {
+        case .update(let ids, _): ids.count == 1 ? ids[0] : nil
+        case .removeAssociation(let callID, _), .associate(let callID, _): callID
+        case .pin, .restore: nil
+        }
+    }
+}
+
 /// A call deleted in the UI whose archive request waits out the undo window.
 public struct PendingDelete: Sendable, Equatable {
     public var row: CallRow

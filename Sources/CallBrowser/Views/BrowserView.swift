@@ -68,6 +68,7 @@ public enum BrowserView {
     /// The list pane; on a frame that drew none of its rows (nothing the user waits for),
     /// the rows a screen away are formatted ahead (``CallListView/warm(_:area:memory:)``).
     private static func renderList(_ state: AppState, into buffer: inout CellBuffer, area: Rect, panes: inout PaneMemory) {
+        let area = CallListView.cursorColumn(state, into: &buffer, area: area)
         let drawn = panes.list.rowsDrawn
         CallListView.render(state, into: &buffer, area: area, memory: &panes.list)
         if panes.list.rowsDrawn == drawn, state.modal == nil {

@@ -64,9 +64,10 @@ enum CallListView {
             return
         }
         let focused = state.focus == .list && state.modal == nil
+        let bar = state.listCursor == .bar
         for row in 0..<body.height {
             let index = list.scroll + row
-            let isCursor = index == list.cursor
+            let isCursor = index == list.cursor && bar
             let rowStyle: Style = isCursor ? (focused ? Theme.selected : Theme.selectedUnfocused) : .plain
             let key: RowKey
             if index >= list.total {
@@ -103,6 +104,25 @@ enum CallListView {
                 }
             }
         }
+    }
+
+    /// With the arrow cursor (``ListCursor/arrow``), draws its column at the pane's left edge
+    /// and returns the area right of it for the rows; with the bar, the whole area. The
+    /// column is one cell per row, written every frame: only the two cells the arrow left
+    /// and reached differ from the frame before, so a move costs the terminal a few bytes.
+    static func cursorColumn(_ state: AppState, into buffer: inout CellBuffer, area: Rect) -> Rect {
+        guard state.listCursor == .arrow, area.width > 1, area.height > 0 else { return area }
+        let list = state.list
+        let focused = state.focus == .list && state.modal == nil
+        let arrowY = list.total > 0 && list.cursor >= list.scroll ? area.y + 1 + list.cursor - list.scroll : -1
+        for y in area.y..<area.maxY {
+            if y == arrowY {
+                buffer.write(">", x: area.x, y: y, style: focused ? Theme.arrowCursor : Theme.selectedUnfocused)
+            } else {
+                buffer.write(" ", x: area.x, y: y)
+            }
+        }
+        return area.inset(left: 1)
     }
 
     /// A row's column texts, from ``rowTexts`` or formatted now.

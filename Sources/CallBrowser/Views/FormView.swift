@@ -87,7 +87,7 @@ enum FormView {
         for (offset, message) in messageLines.enumerated() {
             buffer.write([message], x: inner.x + 1, y: inner.maxY - 1 - messageLines.count + offset, width: inner.width - 2)
         }
-        buffer.write(hints(form, state), x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2)
+        buffer.write(hints(form, state, width: inner.width - 2), x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2)
     }
 
     /// The rows of the form: each field (a multi-line one over ``multilineRows``), then its
@@ -194,15 +194,14 @@ enum FormView {
         }
     }
 
-    static func hints(_ form: FormState, _ state: AppState) -> [Span] {
+    /// The form's own hints, as many whole ones as fit in `width` (see ``KeyHints``).
+    static func hints(_ form: FormState, _ state: AppState, width: Int) -> [Span] {
         var actions: [Action] = [.save, .cancel, .nextField, .choose]
         if form.kind == .quickLog { actions.append(.toggleTimer) }
-        var spans: [Span] = []
-        for action in actions {
-            guard let key = state.bindings.firstKey(for: action, from: .form), let row = ActionTable.row(action, in: .form) else { continue }
-            spans.append(Span(key, Theme.key))
-            spans.append(Span(" " + (row.hint ?? "") + "  "))
+        let hints = actions.compactMap { action -> (key: String, label: String)? in
+            guard let key = state.bindings.firstKey(for: action, from: .form), let row = ActionTable.row(action, in: .form) else { return nil }
+            return (key, row.hint ?? "")
         }
-        return spans
+        return KeyHints.spans(hints, width: width)
     }
 }

@@ -59,7 +59,7 @@ enum StatusLineView {
             }
             buffer.write(text.truncated(toWidth: leftWidth), x: area.x, y: area.y, maxWidth: leftWidth, style: style)
         } else {
-            buffer.write(hints(state), x: area.x, y: area.y, width: leftWidth)
+            buffer.write(hints(state, width: leftWidth), x: area.x, y: area.y, width: leftWidth)
         }
         // Plain, not dim: the position changes on every move, and switching dim on and off
         // around it cost the terminal more bytes than the digits.
@@ -69,9 +69,10 @@ enum StatusLineView {
     /// The filter bar's cursor: a reversed cell, as before it could move.
     static let filterTheme = TerminalKit.Theme(cursor: Theme.selected)
 
-    /// Key hints for the current context: actions with a short hint that are enabled now.
-    static func hints(_ state: AppState) -> [Span] {
-        var spans: [Span] = []
+    /// Key hints for the current context: actions with a short hint that are enabled now,
+    /// as many whole ones as fit in `width` (see ``KeyHints``).
+    static func hints(_ state: AppState, width: Int = .max) -> [Span] {
+        var hints: [(key: String, label: String)] = []
         var seen: Set<Action> = []
         for context in state.context.lookupChain {
             for row in ActionTable.rows(in: context) {
@@ -80,10 +81,9 @@ enum StatusLineView {
                       let key = state.bindings.keys(for: row.action, in: context).first else { continue }
                 if state.readOnly, row.dangerous || CallController.mutating.contains(row.action) { continue }
                 seen.insert(row.action)
-                spans.append(Span(key, Theme.key))
-                spans.append(Span(" \(hint)  "))
+                hints.append((key, hint))
             }
         }
-        return spans
+        return KeyHints.spans(hints, width: width)
     }
 }

@@ -8,6 +8,8 @@ public enum Theme {
     public static let header = Style(attributes: [.bold, .underline])
     public static let selected = Style(attributes: .reverse)
     public static let selectedUnfocused = Style(attributes: [.bold, .underline])
+    /// The list's `>` when `cursor = "arrow"`: the only mark of the selected row.
+    public static let arrowCursor = Style(attributes: [.bold, .reverse])
     public static let marked = Style(foreground: .yellow, attributes: .bold)
     public static let label = Style(foreground: .cyan)
     public static let dim = Style(attributes: .dim)

@@ -14,6 +14,7 @@ import Darwin
 /// rate_limit = 100                    # requests per 10 s (190 on Professional/Enterprise)
 /// search_rate_limit = 5               # searches per second
 /// timeout = 30                        # seconds per request
+/// cursor = "arrow"                    # the list's cursor: "bar" (the default) or "arrow"
 /// ```
 ///
 /// A file that holds a `token` and can be read by group or others is refused: the token
@@ -28,13 +29,13 @@ public struct ConfigFile: Sendable, Equatable {
     public var rateLimit: Int?
     public var searchRateLimit: Int?
     public var timeout: Double?
-    /// Every entry, for keys other modules read (`db`, `keymap`, `owner`).
+    /// Every entry, for keys other modules read (`db`, `keymap`, `owner`, `cursor`).
     public var entries: [TOMLSubset.Entry]
     /// Unknown keys and similar non-fatal problems, as `path:line: message`.
     public var warnings: [String]
 
     /// Keys hubcalls understands; others produce a warning.
-    public static let knownKeys: Set<String> = ["backend", "base_url", "token", "token_command", "rate_limit", "search_rate_limit", "timeout", "db", "keymap", "owner"]
+    public static let knownKeys: Set<String> = ["backend", "base_url", "token", "token_command", "rate_limit", "search_rate_limit", "timeout", "db", "keymap", "owner", "cursor"]
 
     public init(path: String, entries: [TOMLSubset.Entry] = []) {
         self.path = path
@@ -125,6 +126,11 @@ public struct ConfigFile: Sendable, Equatable {
             case "search_rate_limit": file.searchRateLimit = Int(try positive())
             case "timeout": file.timeout = try positive()
             case "db", "keymap", "owner": _ = try string()
+            case "cursor":
+                // The browser's list cursor (CallBrowser's ListCursor); checked here so a typo
+                // stops every command with the file's line, like a bad backend.
+                let value = try string().lowercased()
+                guard ["bar", "arrow"].contains(value) else { throw ConfigurationError("\(location): cursor must be \"bar\" or \"arrow\", not \"\(value)\"") }
             default:
                 file.warnings.append("\(location): unknown key \(entry.key) (known: \(knownKeys.sorted().joined(separator: ", ")))")
             }

@@ -45,6 +45,7 @@ enum BrowserLauncher {
         state.readOnly = readOnly
         state.quickLogOnly = quickLogOnly
         state.defaultOwner = try ConfigLoader.owner(global)
+        state.listCursor = try ConfigLoader.cursor(global).flatMap(ListCursor.init(rawValue:)) ?? .bar
         if let first = diagnostics.first {
             let more = diagnostics.count > 1 ? " (+\(diagnostics.count - 1) more; see hubcalls keys)" : ""
             state.status.message = StatusState.Message(text: "keymap: \(first.description)\(more)", kind: .warning, expires: Date().addingTimeInterval(10))

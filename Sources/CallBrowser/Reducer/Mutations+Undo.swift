@@ -1,0 +1,80 @@
+import CallsCore
+import Foundation
+
+/// `u`: takes the last mutation back. The status line names the call it changed back (the
+/// user may have moved on to another one, QA3 R9) and the cursor goes to that call, so the
+/// list and the detail show what came back.
+extension Mutations {
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let entry = state.undo else { return [] }
+        state.undo = nil
+        state.expiredUndo = nil
+        switch entry.revert {
+        case .restore(let ids):
+            let pending = ids.compactMap { state.pendingDeletes[$0] }
+            guard !pending.isEmpty else {
+                state.setStatus("Too late: the delete was already sent", .warning)
+                return []
+            }
+            for p in pending { state.pendingDeletes[p.row.id] = nil }
+            restore(&state, rows: pending)
+            if let first = pending.min(by: { $0.index < $1.index }), let index = state.list.index(of: first.row.id) {
+                state.list.cursor = index
+                ListController.keepCursorVisible(&state)
+            }
+            state.setStatus(pending.count == 1 ? "Restored" : "Restored \(pending.count) calls", .success)
+            return DetailController.follow(&state)
+        default:
+            // The label is what was done ("Removed the association with …"): quoted, so the
+            // message reads as its undo, not as a new action (as a failure quotes it too).
+            let callID = entry.revert.callID
+            let subject = callID.map { " on \(name(state, $0, after: entry.revert))" } ?? ""
+            state.setStatus("Undoing “\(entry.label)”\(subject)…", .info)
+            let effects = revert(&state, entry.revert, label: "Undid “\(entry.label)”\(subject)")
+            return effects + (callID.map { select(&state, $0) } ?? [])
+        }
+    }
+
+    /// Sends the inverse of a mutation (as a new, non-undoable mutation); `label` is what the
+    /// status line says once it is done.
+    static func revert(_ state: inout AppState, _ revert: UndoEntry.Revert, label: String) -> [Effect] {
+        switch revert {
+        case .update(_, let previous):
+            return update(&state, changes: previous, label: label, undoable: false)
+        case .removeAssociation(let callID, let record):
+            return removeAssociation(&state, callID: callID, record: record, undoable: false, label: label)
+        case .associate(let callID, let record):
+            let summary = state.removedRecords[CallController.key(record)] ?? RecordSummary(ref: record, name: "\(record.type.label) \(record.id)")
+            return associate(&state, callID: callID, record: summary, undoable: false, label: label)
+        case .pin(let record, let previous):
+            setPinLocally(&state, record, previous)
+            let token = state.token()
+            state.inFlight[token] = InFlight(label: label, rollback: nil, undo: nil)
+            return [.pin(token: token, callID: previous, record: record)]
+        case .restore:
+            return []
+        }
+    }
+
+    // MARK: - The call undone
+
+    /// The call as the undo leaves it: its title (cleaned and shortened like other titles in
+    /// the status line; an undone retitle names the title it gets back), else its id.
+    static func name(_ state: AppState, _ id: String, after revert: UndoEntry.Revert) -> String {
+        var title = CallController.call(state, id)?.title
+        if case .update(_, let previous) = revert, let old = previous[id]?[CallProperty.title] {
+            title = old.isEmpty ? nil : old
+        }
+        return title.map { "“\(Clean.line($0, width: 60))”" } ?? "call \(id)"
+    }
+
+    /// Puts the cursor on the undone call when it is on the loaded pages; the side pane (or
+    /// the full-screen detail) follows it. A call further away is named by the message only.
+    static func select(_ state: inout AppState, _ id: String) -> [Effect] {
+        guard let index = state.list.index(of: id) else { return [] }
+        state.list.followID = nil
+        state.list.cursor = index
+        ListController.keepCursorVisible(&state)
+        return ListController.prefetchIfNeeded(&state) + DetailController.follow(&state)
+    }
+}
