@@ -52,7 +52,7 @@ public enum TimeFormat {
         var exact: Bool
     }
 
-    private static let detailTimes = LockedValue<[DetailTimeKey: String]>([:])
+    private static let detailTimes = Locked<[DetailTimeKey: String]>([:])
 
     /// The zone's abbreviation (`UTC`, `CET`).
     public static func zoneName(_ timeZone: TimeZone, at date: Date) -> String {
@@ -102,7 +102,7 @@ public enum TimeFormat {
         }
     }
 
-    private static let calendars = LockedValue<Calendar?>(nil)
+    private static let calendars = Locked<Calendar?>(nil)
 
     static func dateOnly(_ parts: WallClock.Fields) -> String {
         four(parts.year) + "-" + two(parts.month) + "-" + two(parts.day)

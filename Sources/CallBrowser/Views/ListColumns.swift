@@ -81,7 +81,7 @@ extension ListColumn {
         return columns
     }
 
-    private static let lastLayout = LockedValue<(width: Int, columns: [PlacedColumn])?>(nil)
+    private static let lastLayout = Locked<(width: Int, columns: [PlacedColumn])?>(nil)
 
     private static func makeLayout(width: Int) -> [PlacedColumn] {
         var level: [ListColumn: Int] = [:]

@@ -118,7 +118,7 @@ enum Clean {
         return lines
     }
 
-    private static let lastBody = LockedValue<(html: String, lines: [String])?>(nil)
+    private static let lastBody = Locked<(html: String, lines: [String])?>(nil)
 
     private static func cleanBody(_ html: String) -> [String] {
         // A 10 MB body must not cost 10 MB of work per frame: show its first part.

@@ -1,3 +1,4 @@
+import CallsCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

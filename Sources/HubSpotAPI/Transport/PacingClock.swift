@@ -1,3 +1,4 @@
+import CallsCore
 import Foundation
 
 /// Monotonic time for the rate limiter and retry back-off, injectable so tests can run a
@@ -24,20 +25,4 @@ public struct SystemPacingClock: PacingClock {
         guard seconds > 0 else { return }
         try await Task.sleep(for: .milliseconds(Int64((seconds * 1000).rounded(.up))))
     }
-}
-
-/// A value behind a lock, for the few mutable bits shared by `Sendable` classes.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-
-    var current: Value { withLock { $0 } }
 }

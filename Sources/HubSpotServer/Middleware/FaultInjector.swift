@@ -1,3 +1,5 @@
+import CallsCore
+
 /// Decides, request by request, which fault to inject. One seeded generator (SplitMix64)
 /// feeds every decision, so the same seed and the same request order give the same faults.
 final class FaultInjector: Sendable {

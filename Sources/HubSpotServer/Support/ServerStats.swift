@@ -1,3 +1,5 @@
+import CallsCore
+
 /// Counters for the test-aid endpoint `GET /__hubcalls/stats`: how many requests reached the
 /// server, how many were refused for rate limits, the busiest 10-second window, and so on.
 /// Tests of clients use them to check behaviour *at the server* (e.g. that a client's limiter
