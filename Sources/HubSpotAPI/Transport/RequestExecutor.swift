@@ -61,7 +61,7 @@ final class RequestExecutor: Sendable {
         var headers = ["Accept": "application/json", "User-Agent": "hubcalls"]
         if request.body != nil { headers["Content-Type"] = "application/json" }
         if let token { headers["Authorization"] = token.authorizationHeader }
-        let transportRequest = TransportRequest(url: url, method: request.method.rawValue, headers: headers, body: request.body, timeout: timeout)
+        let transportRequest = TransportRequest(url: url, method: request.method.rawValue, headers: headers, body: request.body, timeout: timeout, idempotent: request.idempotent)
 
         var attempt = firstAttempt
         var lostBefore = false

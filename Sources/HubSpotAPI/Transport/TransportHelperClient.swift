@@ -103,7 +103,8 @@ public final class TransportHelperClient: HTTPTransport, @unchecked Sendable {
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         let (id, channel) = try connect()
         let frame = TransportHelperFrame(
-            id: id, method: request.method, url: request.url.absoluteString, headers: request.headers, timeout: request.timeout
+            id: id, method: request.method, url: request.url.absoluteString, headers: request.headers, timeout: request.timeout,
+            idempotent: request.idempotent
         )
         let seconds = deadline ?? Self.deadline(forTimeout: request.timeout)
         return try await withTaskCancellationHandler {

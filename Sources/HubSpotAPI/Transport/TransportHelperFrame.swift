@@ -18,6 +18,8 @@ struct TransportHelperFrame: Codable, Equatable {
     var url: String?
     var headers: [String: String]?
     var timeout: Double?
+    /// ``TransportRequest/idempotent``; absent: decided by the method.
+    var idempotent: Bool?
     /// Set on a client's frame that cancels request `id`.
     var cancel: Bool?
     var status: Int?

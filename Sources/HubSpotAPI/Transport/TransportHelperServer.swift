@@ -32,7 +32,7 @@ public enum TransportHelperServer {
             state.write(reply, body: replyBody)
             return
         }
-        let request = TransportRequest(url: url, method: method, headers: frame.headers ?? [:], body: body.isEmpty ? nil : body, timeout: frame.timeout ?? 30)
+        let request = TransportRequest(url: url, method: method, headers: frame.headers ?? [:], body: body.isEmpty ? nil : body, timeout: frame.timeout ?? 30, idempotent: frame.idempotent)
         do {
             let response = try await transport.send(request)
             reply.status = response.status

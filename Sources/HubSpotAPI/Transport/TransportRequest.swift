@@ -11,13 +11,20 @@ public struct TransportRequest: Sendable {
     public var body: Data?
     /// Seconds before the request is abandoned with a timeout.
     public var timeout: Double
+    /// Safe to send again when it is not known whether the server received it (reads, search,
+    /// PATCH, PUT, DELETE; not a create). Only such requests may go over a kept-alive
+    /// connection: when one of those dies before any answer, the transport sends the request
+    /// again at once on a new connection (see `URLSessionTransport`).
+    public var idempotent: Bool
 
-    public init(url: URL, method: String, headers: [String: String] = [:], body: Data? = nil, timeout: Double = 30) {
+    /// - Parameter idempotent: default: every method but POST (a POST may create).
+    public init(url: URL, method: String, headers: [String: String] = [:], body: Data? = nil, timeout: Double = 30, idempotent: Bool? = nil) {
         self.url = url
         self.method = method
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.idempotent = idempotent ?? (method.uppercased() != "POST")
     }
 }
 
