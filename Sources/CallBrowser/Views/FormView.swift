@@ -150,13 +150,14 @@ enum FormView {
     }
 
     /// For an editable duration field: `= 0:01:30` when the text is a duration written in
-    /// another form (`90s`), `= 250 ms` under a second, or the accepted forms when empty.
+    /// another form (`90s`, and `0` as `= 0:00:00`), `= 250 ms` for a part of a second (the
+    /// clock form would drop it), or the accepted forms when empty.
     static func durationHint(_ field: FormField, timerRunning: Bool) -> String? {
         guard field.kind == .duration, !field.readOnly, !timerRunning else { return nil }
         let typed = field.value.trimmingCharacters(in: .whitespaces)
         if typed.isEmpty { return "e.g. 90s, 5m, 1m30s, 1:30" }
         guard let milliseconds = CallDuration.milliseconds(typed) else { return nil }
-        let shown = milliseconds < 1000 ? "\(milliseconds) ms" : CallDuration.format(milliseconds: milliseconds)
+        let shown = (1..<1000).contains(milliseconds) ? "\(milliseconds) ms" : CallDuration.format(milliseconds: milliseconds)
         return shown == typed ? nil : "= " + shown
     }
 

@@ -39,6 +39,21 @@ import Testing
         #expect(d.state.openForm?.field(CallProperty.duration)?.value == "0:01:30")
     }
 
+    /// A zero is no sub-second remainder: it reads in the clock form the field stores,
+    /// not as "0 ms"; a real remainder still shows in milliseconds.
+    @Test func zeroPreviewsInTheClockFormAndASubSecondValueInMilliseconds() async {
+        var d = await editingDuration()
+        await d.type("0")
+        #expect(d.screen.contains { $0.contains("= 0:00:00") }, "\(d.screen.joined(separator: "\n"))")
+        #expect(!d.screen.contains { $0.contains("= 0 ms") })
+        await d.press("<C-u>")
+        await d.type("250")
+        #expect(d.screen.contains { $0.contains("= 250 ms") })
+        await d.press("<C-u>")
+        await d.type("0:00:00")
+        #expect(!d.screen.contains { $0.contains("= 0:00:00") }, "the clock form needs no preview")
+    }
+
     @Test func anEmptyDurationFieldSaysWhatItTakes() async {
         let d = await editingDuration()
         #expect(d.screen.contains { $0.contains("e.g. 90s, 5m, 1m30s, 1:30") })
