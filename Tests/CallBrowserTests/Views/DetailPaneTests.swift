@@ -52,6 +52,42 @@ import Testing
     }
 }
 
+/// The side pane has no blank rows under the title of a call without a badge; a badge and
+/// its meaning come after the properties, which keep their rows from call to call.
+@Suite struct SidePaneBadgeTests {
+    func sidePane(_ driver: TestDriver) -> [String] {
+        driver.screen.dropLast().map { $0.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "" }
+    }
+
+    @Test func aCallWithoutABadgeHasItsPropertiesRightUnderItsTitle() async {
+        var driver = TestDriver(columns: 120, rows: 40)
+        await driver.start()
+        await driver.press("j", "j", "j") // 1003: no answer, no recording
+        #expect(driver.state.list.selected?.call.badge == nil)
+        let side = sidePane(driver)
+        #expect(side[1].hasPrefix("Call 4 Pricing question"))
+        #expect(side[2].trimmingCharacters(in: .whitespaces).isEmpty)
+        #expect(side[3].hasPrefix("Activity date"), "\(side.joined(separator: "\n"))")
+    }
+
+    @Test func aBadgeComesAfterThePropertiesWhichStayOnTheirRows() async {
+        var driver = TestDriver(columns: 120, rows: 40)
+        await driver.start()
+        await driver.press("j", "j", "j") // 1003: no badge
+        let plain = sidePane(driver)
+        await driver.press("k", "k") // 1001: voicemail
+        #expect(driver.state.list.selected?.call.badge == .voicemail)
+        let badged = sidePane(driver)
+        // The label column of a 44-column pane: two fifths of it.
+        let labels = { (side: [String]) in side.map { String($0.prefix(17)) } }
+        let propertyRows = 3..<(plain.firstIndex { $0.hasPrefix("Notes") } ?? 4) - 1
+        #expect(Array(labels(plain)[propertyRows]) == Array(labels(badged)[propertyRows]), "\(badged.joined(separator: "\n"))")
+        let badgeRow = badged.firstIndex { $0.contains(VoicemailBadge.voicemail.meaning.prefix(20)) }
+        let notesRow = badged.firstIndex { $0.hasPrefix("Notes") }
+        #expect(badgeRow != nil && notesRow != nil && badgeRow! > propertyRows.upperBound && badgeRow! < notesRow!, "\(badged.joined(separator: "\n"))")
+    }
+}
+
 extension FakeCRMService {
     func setProperty(_ name: String, to value: String, onCall id: String) {
         objects[.calls]?[id]?[property: name] = value
