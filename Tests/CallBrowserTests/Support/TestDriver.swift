@@ -61,6 +61,16 @@ struct TestDriver {
         for c in text { await send(.key(Key.character(c).notation)) }
     }
 
+    /// Types `text` one Unicode scalar per key, as a keyboard or an IME delivers it through
+    /// ncurses (`get_wch`) and `KeyDecoder`, and as `BrowserApp` turns each key into a message.
+    /// Unlike ``type(_:)`` a combining mark or a joiner arrives as a key of its own.
+    mutating func typeScalars(_ text: String) async {
+        for scalar in text.unicodeScalars {
+            guard case .key(let key) = KeyDecoder.decode(character: scalar.value) else { continue }
+            await send(.key(key.notation))
+        }
+    }
+
     mutating func advance(seconds: TimeInterval) async {
         await send(.tick(state.now.addingTimeInterval(seconds)))
     }
