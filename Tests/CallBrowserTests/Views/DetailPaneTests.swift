@@ -53,7 +53,8 @@ import Testing
 }
 
 /// The side pane has no blank rows under the title of a call without a badge; a badge and
-/// its meaning come after the properties, which keep their rows from call to call.
+/// its meaning come after the notes, and the properties and notes keep their rows from call
+/// to call.
 @Suite struct SidePaneBadgeTests {
     func sidePane(_ driver: TestDriver) -> [String] {
         driver.screen.dropLast().map { $0.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "" }
@@ -70,7 +71,7 @@ import Testing
         #expect(side[3].hasPrefix("Activity date"), "\(side.joined(separator: "\n"))")
     }
 
-    @Test func aBadgeComesAfterThePropertiesWhichStayOnTheirRows() async {
+    @Test func aBadgeComesAfterTheNotesAndThePropertiesAndNotesStayOnTheirRows() async {
         var driver = TestDriver(columns: 120, rows: 40)
         await driver.start()
         await driver.press("j", "j", "j") // 1003: no badge
@@ -80,11 +81,14 @@ import Testing
         let badged = sidePane(driver)
         // The label column of a 44-column pane: two fifths of it.
         let labels = { (side: [String]) in side.map { String($0.prefix(17)) } }
-        let propertyRows = 3..<(plain.firstIndex { $0.hasPrefix("Notes") } ?? 4) - 1
-        #expect(Array(labels(plain)[propertyRows]) == Array(labels(badged)[propertyRows]), "\(badged.joined(separator: "\n"))")
+        guard let notesRow = plain.firstIndex(where: { $0.hasPrefix("Notes") }) else {
+            Issue.record("no Notes in \(plain.joined(separator: "\n"))")
+            return
+        }
+        #expect(Array(labels(plain)[3...notesRow]) == Array(labels(badged)[3...notesRow]), "\(badged.joined(separator: "\n"))")
         let badgeRow = badged.firstIndex { $0.contains(VoicemailBadge.voicemail.meaning.prefix(20)) }
-        let notesRow = badged.firstIndex { $0.hasPrefix("Notes") }
-        #expect(badgeRow != nil && notesRow != nil && badgeRow! > propertyRows.upperBound && badgeRow! < notesRow!, "\(badged.joined(separator: "\n"))")
+        let associationsRow = badged.firstIndex { $0.hasPrefix("Associations") }
+        #expect(badgeRow != nil && associationsRow != nil && badgeRow! > notesRow && badgeRow! < associationsRow!, "\(badged.joined(separator: "\n"))")
     }
 }
 
