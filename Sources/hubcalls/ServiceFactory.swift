@@ -1,5 +1,6 @@
 import CallsCore
 import Foundation
+import HubSpotAPI
 import LocalStore
 
 /// Turns the global options into the ``CRMService`` a command talks to. The one place that
@@ -24,6 +25,13 @@ enum ServiceFactory {
         case .hubspot:
             return try makeHubSpot(global)
         }
+    }
+
+    /// What `service` reads and writes, as a name drafts are kept by: `local:` and the
+    /// database's absolute path, or `hubspot:` and the API's base URL.
+    static func dataSource(_ global: GlobalOptions, _ service: any CRMService) throws -> String {
+        if let hubspot = service as? HubSpotCRMService { return "hubspot:" + hubspot.configuration.baseURL.absoluteString }
+        return "local:" + URL(fileURLWithPath: try databasePath(global)).standardizedFileURL.path
     }
 
     /// The database path: `--db`, else `db` in the config file, else the default location.

@@ -15,10 +15,11 @@ struct TestDriver {
 
     static let now = Date(timeIntervalSince1970: 1_764_158_400 + 3600) // 2025-11-26T13:00:00Z
 
-    init(columns: Int = 120, rows: Int = 40, service: FakeCRMService = FakeCRMService(), draftURL: URL? = nil) {
+    init(columns: Int = 120, rows: Int = 40, service: FakeCRMService = FakeCRMService(), draftURL: URL? = nil, draftSource: String? = nil) {
         state = AppState(columns: columns, rows: rows, now: TestDriver.now, timeZone: TimeZone(identifier: "UTC")!)
         self.service = service
         var runner = EffectRunner(service: service, draftURL: draftURL)
+        runner.draftSource = draftSource
         // The search's wait for a new call: short, tests never wait on the clock.
         runner.locateRetryDelay = .milliseconds(1)
         self.runner = runner
