@@ -34,6 +34,17 @@ enum ConfigLoader {
         try file(global, reportWarnings: false)?.string("cursor")?.lowercased()
     }
 
+    /// A path setting of the config file (`db`, `keymap`): `~` expanded, and a relative path
+    /// taken from the config file's folder, as the file's author sees it (the working
+    /// directory changes from run to run).
+    static func path(_ key: String, _ global: GlobalOptions) throws -> String? {
+        guard let file = try file(global, reportWarnings: false),
+              let value = file.string(key)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        let expanded = (value as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return expanded }
+        return URL(fileURLWithPath: file.path).deletingLastPathComponent().appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
     /// `--backend` › `HUBCALLS_BACKEND` › `backend` in the config file › local.
     static func backend(_ global: GlobalOptions) throws -> ServiceFactory.Backend {
         do {

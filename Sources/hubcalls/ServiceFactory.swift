@@ -1,5 +1,6 @@
 import CallsCore
 import Foundation
+import HubSpotAPI
 import LocalStore
 
 /// Turns the global options into the ``CRMService`` a command talks to. The one place that
@@ -26,25 +27,37 @@ enum ServiceFactory {
         }
     }
 
-    /// The database path: `--db`, else the default location.
-    static func databasePath(_ global: GlobalOptions) -> String {
+    /// What `service` reads and writes, as a name drafts are kept by: `local:` and the
+    /// database's absolute path, or `hubspot:` and the API's base URL.
+    static func dataSource(_ global: GlobalOptions, _ service: any CRMService) throws -> String {
+        if let hubspot = service as? HubSpotCRMService { return "hubspot:" + hubspot.configuration.baseURL.absoluteString }
+        return "local:" + URL(fileURLWithPath: try databasePath(global)).standardizedFileURL.path
+    }
+
+    /// The database path: `--db`, else `db` in the config file, else the default location.
+    static func databasePath(_ global: GlobalOptions) throws -> String {
+        try explicitDatabasePath(global) ?? DefaultDatabaseLocation.path()
+    }
+
+    /// The database the user named: `--db` or the config file's `db` (`nil`: the default).
+    static func explicitDatabasePath(_ global: GlobalOptions) throws -> String? {
         if let db = global.db, !db.isEmpty { return (db as NSString).expandingTildeInPath }
-        return DefaultDatabaseLocation.path()
+        return try ConfigLoader.path("db", global)
     }
 
     /// Opens the local store. A database that does not exist yet is created and, unless
     /// `seedIfNew` is false, filled with the demo data, so a first run shows something.
-    /// An explicit `--db` must name a file in an existing directory: a typo must not quietly
+    /// An explicit `--db` (or the config file's `db`) must name a file in an existing directory: a typo must not quietly
     /// create a directory tree and a demo CRM. Only the default location (under the XDG data
     /// directory) is created on first run.
     static func makeLocal(_ global: GlobalOptions, options: LocalStoreOptions = .hubSpot, seedIfNew: Bool = true) async throws -> LocalCRMService {
-        let path = databasePath(global)
+        let path = try databasePath(global)
         let isNew = !FileManager.default.fileExists(atPath: path)
-        if isNew, let db = global.db, !db.isEmpty {
+        if isNew, try explicitDatabasePath(global) != nil {
             let directory = (path as NSString).deletingLastPathComponent
             var isDirectory: ObjCBool = false
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                throw CLIError("--db \(TerminalText.sanitize(path, multiline: false)): the directory \(TerminalText.sanitize(directory, multiline: false)) does not exist (create it first; only the default database location is created for you)")
+                throw CLIError("Database \(TerminalText.sanitize(path, multiline: false)): the directory \(TerminalText.sanitize(directory, multiline: false)) does not exist (create it first; only the default database location is created for you)")
             }
         }
         let store = try await CLIError.reporting { try LocalCRMService(path: path, options: options) }

@@ -135,14 +135,14 @@ extension Effect {
     /// Effects that change data, which quitting waits for.
     var isWrite: Bool {
         switch self {
-        case .saveCall, .batchUpdate, .associate, .removeAssociation, .pin, .archive, .batchArchive, .createCall, .saveDraft, .clearDraft: true
+        case .saveCall, .batchUpdate, .associate, .removeAssociation, .pin, .archive, .batchArchive, .createCall, .saveDraft, .clearDraft, .setDraftAside: true
         case .loadLookups, .fetchPage, .loadDetail, .loadDetailAfterPause, .searchRecords, .locateCall, .loadDraft, .copyToClipboard, .quit: false
         }
     }
 
     var isDraftWrite: Bool {
         switch self {
-        case .saveDraft, .clearDraft: true
+        case .saveDraft, .clearDraft, .setDraftAside: true
         default: false
         }
     }

@@ -122,6 +122,17 @@ enum FormBuilder {
         [PickerItem(id: "", label: "(none)")] + state.lookups.outcomes.outcomes.map { PickerItem(id: $0.id, label: $0.label) }
     }
 
+    /// The labels of the fields whose value has changed since `draft` was written: the value
+    /// the form opens with now is not the one the draft's form opened with. Restoring it
+    /// then would write the draft's values over changes it never saw, or, with a draft of
+    /// another database, over another call.
+    static func changedSince(_ draft: FormDraft, _ form: FormState) -> [String] {
+        form.fields.compactMap { field in
+            guard let original = draft.originals[field.name], original != field.original else { return nil }
+            return field.label
+        }
+    }
+
     /// A form rebuilt from a saved draft: the same fields with the draft's values.
     static func apply(_ draft: FormDraft, to form: FormState) -> FormState {
         var form = form
@@ -131,6 +142,12 @@ enum FormBuilder {
             if let value = draft.values[name] {
                 form.fields[index].value = value
                 form.fields[index].caret = value.count
+                // A choice the rebuilt options lack (the quick-log's record, from a call not
+                // loaded yet) keeps the label it had.
+                if form.fields[index].isChoice, !form.fields[index].options.contains(where: { $0.id == value }),
+                   let label = draft.choiceLabels?[name] {
+                    form.fields[index].options.append(PickerItem(id: value, label: label))
+                }
             }
         }
         return form

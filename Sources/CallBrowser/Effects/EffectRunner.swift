@@ -7,6 +7,9 @@ public struct EffectRunner: Sendable {
     public var service: any CRMService
     /// Where an open form's draft is kept (`nil`: drafts are not persisted).
     public var draftURL: URL?
+    /// The data source drafts belong to (`local:/path/to/db`, `hubspot:https://…`): written
+    /// into each draft; a draft of another source is not restored.
+    public var draftSource: String?
     /// Writes text to the clipboard (the terminal's OSC 52).
     public var copy: @Sendable (String) async -> Void
     /// Gets one line per effect that cost requests (`page: 3 requests (…)`), for the HTTP
@@ -126,11 +129,21 @@ public struct EffectRunner: Sendable {
             catch { return .locateFailed(token: token, callID: callID, crm(error)) }
 
         case .loadDraft:
-            return .draftLoaded(DraftFile.load(draftURL))
-        case .saveDraft(let draft):
+            guard let draft = DraftFile.load(draftURL) else { return .draftLoaded(nil) }
+            // Drafts of older versions name no source: the reducer still checks that the
+            // call is as the draft's form found it.
+            if let source = draft.source, let draftSource, source != draftSource { return .draftLoaded(nil) }
+            return .draftLoaded(draft)
+        case .saveDraft(var draft):
+            draft.source = draftSource
             return .draftWritten(error: DraftFile.save(draft, to: draftURL))
         case .clearDraft:
             return .draftWritten(error: DraftFile.remove(draftURL))
+        case .setDraftAside:
+            switch DraftFile.setAside(draftURL) {
+            case .success(let path): return .draftSetAside(path: path)
+            case .failure(let error): return .draftWritten(error: error.message)
+            }
         case .copyToClipboard(let text):
             await copy(text)
             return .copied(text)
@@ -243,7 +256,7 @@ extension Effect {
         case .createCall: "log call"
         case .searchRecords: "record search"
         case .locateCall: "locate call"
-        case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .quit: "local"
+        case .loadDraft, .saveDraft, .clearDraft, .setDraftAside, .copyToClipboard, .quit: "local"
         }
     }
 }

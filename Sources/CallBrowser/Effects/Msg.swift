@@ -52,6 +52,8 @@ public enum Msg: Sendable, Equatable {
     case recordSearchFailed(token: Int, CRMError)
     case draftLoaded(FormDraft?)
     case draftWritten(error: String?)
+    /// A draft that no longer fits its call was moved to `path`.
+    case draftSetAside(path: String)
     case copied(String)
 }
 
@@ -97,6 +99,8 @@ public enum Effect: Sendable, Equatable {
     case loadDraft
     case saveDraft(FormDraft)
     case clearDraft
+    /// Moves the draft file aside (its call changed since it was written), keeping it.
+    case setDraftAside
     case copyToClipboard(String)
     /// Stop the run loop (after pending deletes were sent).
     case quit

@@ -161,6 +161,10 @@ extension Reducer {
         case .draftWritten(let error):
             if let error { state.setStatus(error, .warning) }
             return []
+        case .draftSetAside(let path):
+            let text = state.status.message?.text ?? "Did not restore the draft"
+            state.setStatus("\(text); it is kept in \(Clean.line(path, width: 200))", .warning, for: 15)
+            return []
         case .copied(let text):
             state.setStatus("Copied \(text) to the clipboard", .success)
             return []
@@ -236,7 +240,15 @@ extension Reducer {
     static func afterDetail(_ state: inout AppState, _ detail: CallDetail) -> [Effect] {
         if let draft = state.draftToRestore, case .edit(let id) = draft.kind, id == detail.call.id {
             state.draftToRestore = nil
-            state.modal = .form(FormBuilder.placeCarets(FormBuilder.apply(draft, to: FormBuilder.edit(detail.call, state)), columns: state.columns))
+            let form = FormBuilder.edit(detail.call, state)
+            let changed = FormBuilder.changedSince(draft, form)
+            guard changed.isEmpty else {
+                // Nothing is lost: the draft is moved aside, where the status says.
+                let title = detail.call.title.map { "“\(Clean.line($0, width: 40))”" } ?? "call \(id)"
+                state.setStatus("Did not restore the draft for \(title): the call has changed since (\(changed.prefix(3).joined(separator: ", ")))", .warning, for: 15)
+                return [.setDraftAside]
+            }
+            state.modal = .form(FormBuilder.placeCarets(FormBuilder.apply(draft, to: form), columns: state.columns))
             state.setStatus("Restored an unsaved draft", .info)
             // The cursor goes to the call the form edits, so the list and side pane show it
             // (QA3 R11); a call not on the loaded pages is named by the form's title.

@@ -254,7 +254,7 @@ extension Msg {
     var isResult: Bool {
         switch self {
         case .key, .action, .text, .resized, .tick, .started, .terminationRequested: false
-        case .draftLoaded, .draftWritten, .copied: false
+        case .draftLoaded, .draftWritten, .draftSetAside, .copied: false
         default: true
         }
     }

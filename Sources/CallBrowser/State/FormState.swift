@@ -175,18 +175,31 @@ public struct FormDraft: Sendable, Equatable, Codable {
     public var values: [String: String]
     /// Field name → value the form opened with.
     public var originals: [String: String]
+    /// Field name → the label of a chosen value (`Contact: Björn Patel` for
+    /// `contacts:100017`): the options are rebuilt from what the next start has loaded,
+    /// which may not include the choice (QA4 Q4-6). `nil` in drafts of older versions.
+    public var choiceLabels: [String: String]?
+    /// Where its call lives (`local:/path/to/db`, `hubspot:https://…`), stamped by the
+    /// ``EffectRunner`` that writes it; a draft is restored only there (QA4 Q4-4: a draft
+    /// from one database was saved onto the call with the same id in another). `nil` in
+    /// drafts of older versions.
+    public var source: String?
 
-    public init(kind: FormState.Kind, values: [String: String], originals: [String: String]) {
+    public init(kind: FormState.Kind, values: [String: String], originals: [String: String], choiceLabels: [String: String]? = nil, source: String? = nil) {
         self.kind = kind
         self.values = values
         self.originals = originals
+        self.choiceLabels = choiceLabels
+        self.source = source
     }
 
     public init(_ form: FormState) {
+        let chosen = form.fields.filter { $0.isChoice && !$0.value.isEmpty && $0.displayValue != $0.value }
         self.init(
             kind: form.kind,
             values: Dictionary(form.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
-            originals: Dictionary(form.fields.map { ($0.name, $0.original) }, uniquingKeysWith: { a, _ in a })
+            originals: Dictionary(form.fields.map { ($0.name, $0.original) }, uniquingKeysWith: { a, _ in a }),
+            choiceLabels: chosen.isEmpty ? nil : Dictionary(chosen.map { ($0.name, $0.displayValue) }, uniquingKeysWith: { a, _ in a })
         )
     }
 }

@@ -7,9 +7,15 @@ import TerminalKit
 ///
 /// Two layouts. The side pane beside the list (a *preview*: the list has the keys) gives
 /// every part a fixed number of rows — one for the title and each property (long values end
-/// in `…`), two for the badge and its meaning, three for the notes — so labels and headers stay on their rows from
-/// one call to the next and a cursor move rewrites only the values that differ. The opened
-/// detail (`Enter`) wraps everything in full.
+/// in `…`), three for the notes — so labels and headers stay on their rows from one call to
+/// the next and a cursor move rewrites only the values that differ. The badge and its
+/// meaning (two rows) come after the notes there, as an attachment follows a message, and
+/// only when the call has a badge: reserved under the title, they left blank rows at the
+/// top of every call without one (QA). After the notes only the associations (whose rows
+/// vary anyway) move between a call with a badge and one without: on 300 calls, half with
+/// a badge, a `j` repainted 371 cells on average against 353 with the reserved rows, 424
+/// with the badge after the properties and 670 under the title without reserved rows.
+/// The opened detail (`Enter`) wraps everything in full, the badge under the title.
 enum DetailLines {
     static let labelWidth = 22
     /// Rows of notes, and of the badge and its meaning, in the side pane.
@@ -17,6 +23,7 @@ enum DetailLines {
     /// Properties the side pane leaves out: its heading shows the title, its Notes the body
     /// (whose preview this is). The opened detail lists them.
     static let previewOmits: Set<String> = [CallProperty.title, CallProperty.bodyPreview]
+    /// Rows the side pane gives the badge and its meaning at most.
     static let previewBadgeRows = 2
 
     /// Lines for the current detail at the pane's width.
@@ -144,30 +151,8 @@ enum DetailLines {
         } else {
             for row in title.wrapped(toWidth: width) { lines.append([Span(row, .bold)]) }
         }
-        if let badge = call.badge {
-            // Wrapped rather than cut: the meaning is the point of the line. The side pane
-            // gives it two rows (enough for every meaning from 30 columns on) whether or not
-            // the call has a badge, so the rows below stay put.
-            let name = Theme.glyph(badge) + " " + Theme.name(badge)
-            let text = name + " — " + badge.meaning
-            var rows = text.wrapped(toWidth: width)
-            if preview, rows.count > previewBadgeRows {
-                let rest: String = rows[(previewBadgeRows - 1)...].joined(separator: " ")
-                rows = Array(rows.prefix(previewBadgeRows - 1))
-                rows.append(rest.truncated(toWidth: width))
-            }
-            for (i, row) in rows.enumerated() {
-                if i == 0, row.hasPrefix(name) {
-                    lines.append([Span(name, Theme.style(badge)), Span(String(row.dropFirst(name.count)), Theme.dim)])
-                } else {
-                    lines.append([Span(row, Theme.dim)])
-                }
-            }
-        }
-        if preview {
-            let badgeRows = lines.count - 1
-            lines += Array(repeating: [], count: max(0, previewBadgeRows - badgeRows))
-        }
+        let badgeLines = badgeLines(call.badge, width: width, preview: preview)
+        if !preview { lines += badgeLines }
         lines.append([])
 
         // Properties: the defined ones in display order, then any the definitions do not know
@@ -229,6 +214,12 @@ enum DetailLines {
         lines += notes
 
         lines.append([])
+        if preview, !badgeLines.isEmpty {
+            // Always two rows, so Associations keep their row from one call with a badge to
+            // the next (a recording's meaning takes one, a voicemail's two).
+            lines += badgeLines + Array(repeating: [], count: max(0, previewBadgeRows - badgeLines.count))
+            lines.append([])
+        }
         lines.append([Span("Associations", Theme.header)])
         if !complete {
             lines.append([Span("…", Theme.dim)])
@@ -252,6 +243,25 @@ enum DetailLines {
             lines += extraLines
         }
         return lines
+    }
+
+    /// The badge and what it means, wrapped rather than cut (the meaning is the point of
+    /// the line); in the side pane at most ``previewBadgeRows`` rows, enough for every
+    /// meaning from 30 columns on. None for a call without a badge.
+    static func badgeLines(_ badge: VoicemailBadge?, width: Int, preview: Bool) -> [[Span]] {
+        guard let badge else { return [] }
+        let name = Theme.glyph(badge) + " " + Theme.name(badge)
+        let text = name + " — " + badge.meaning
+        var rows = text.wrapped(toWidth: width)
+        if preview, rows.count > previewBadgeRows {
+            let rest: String = rows[(previewBadgeRows - 1)...].joined(separator: " ")
+            rows = Array(rows.prefix(previewBadgeRows - 1))
+            rows.append(rest.truncated(toWidth: width))
+        }
+        return rows.enumerated().map { i, row in
+            guard i == 0, row.hasPrefix(name) else { return [Span(row, Theme.dim)] }
+            return [Span(name, Theme.style(badge)), Span(String(row.dropFirst(name.count)), Theme.dim)]
+        }
     }
 
     /// A property value for people: outcome labels, owner names, local and exact times,

@@ -36,7 +36,17 @@ extension Key: CustomStringConvertible {
     public var description: String { notation }
 
     /// Parses the notation of exactly one key (`j`, `<C-s>`, `<F5>`); `nil` if it is not one.
+    ///
+    /// A lone zero-width character (a combining mark, ZWJ, ZWNJ, a variation selector) is a
+    /// key here, though not in a ``KeySequence``: typed text arrives one scalar per key, and
+    /// the notation of such a key is the scalar itself. A keymap still cannot bind it (an
+    /// invisible key in a keymap file is a mistake), but a text field must receive it.
     public init?(notation: String) {
+        if notation.count == 1, let character = notation.first, character.displayWidth == 0,
+           !character.isWhitespace, !Sanitizer.isUnsafe(character) {
+            self = Key(.character(character))
+            return
+        }
         guard let sequence = KeySequence(notation: notation), sequence.keys.count == 1 else { return nil }
         self = sequence.keys[0]
     }

@@ -88,16 +88,24 @@ public struct FieldEditor: Hashable, Sendable {
     }
 
     /// Inserts a grapheme at the cursor (line breaks only in multi-line editors; unsafe
-    /// characters are ignored).
+    /// characters are ignored). A character that joins a neighbouring grapheme (a combining
+    /// mark, a joiner or a variation selector typed on its own, the emoji after a ZWJ) becomes
+    /// part of it, and the cursor goes after the grapheme that holds it.
     public mutating func insert(_ character: Character) {
         if character == "\n" || character == "\r\n" {
             guard isMultiline else { return }
             characters.insert("\n", at: cursor)
-        } else {
-            guard !Sanitizer.isUnsafe(character) || character == "\t" else { return }
-            characters.insert(character == "\t" ? " " : character, at: cursor)
+            cursor += 1
+            return
         }
-        cursor += 1
+        guard !Sanitizer.isUnsafe(character) || character == "\t" else { return }
+        let inserted: Character = character == "\t" ? " " : character
+        if joinsNeighbour(inserted) {
+            insertJoining(inserted)
+        } else {
+            characters.insert(inserted, at: cursor)
+            cursor += 1
+        }
     }
 
     // MARK: - Layout
@@ -116,6 +124,38 @@ public struct FieldEditor: Hashable, Sendable {
     }
 
     // MARK: - Private
+
+    /// Whether `character` would form one grapheme with the grapheme before or after the
+    /// cursor. Typed text arrives one scalar per key (ncurses' `get_wch`), so `ि`, U+0301,
+    /// ZWJ or VS16 each come as a lone "grapheme" that belongs to its neighbour; kept as an
+    /// element of its own it would put the cursor inside a grapheme.
+    private func joinsNeighbour(_ character: Character) -> Bool {
+        if cursor > 0, String([characters[cursor - 1], character]).count == 1 { return true }
+        if cursor < characters.count, String([character, characters[cursor]]).count == 1 { return true }
+        return false
+    }
+
+    /// Inserts `character` and splits the text from the grapheme before the cursor on into
+    /// graphemes again. The whole rest is redone, not just the neighbours, because some
+    /// boundaries depend on what comes before them (regional-indicator pairs, emoji ZWJ
+    /// sequences, Indic conjuncts); typing at the end, the usual case, redoes one grapheme.
+    private mutating func insertJoining(_ character: Character) {
+        let start = max(0, cursor - 1)
+        var text = String(characters[start..<cursor])
+        text.append(character)
+        let insertedEnd = text.unicodeScalars.count
+        text.append(contentsOf: String(characters[cursor...]))
+        let graphemes = Array(text)
+        // The cursor goes after the grapheme holding the inserted scalars.
+        var scalars = 0
+        var passed = 0
+        for grapheme in graphemes where scalars < insertedEnd {
+            scalars += grapheme.unicodeScalars.count
+            passed += 1
+        }
+        characters.replaceSubrange(start..., with: graphemes)
+        cursor = start + passed
+    }
 
     private func lineStart(of index: Int) -> Int {
         var start = index

@@ -35,6 +35,7 @@ enum BrowserLauncher {
     @discardableResult
     static func run(global: GlobalOptions, quickLogOnly: Bool, readOnly: Bool = false) async throws -> AppState? {
         let service = try await ServiceFactory.make(global, localOptions: .localBrowser)
+        let source = try ServiceFactory.dataSource(global, service)
         let environment = ProcessInfo.processInfo.environment
         let (bindings, diagnostics) = BrowserKeymap.loadEffective(path: try global.checkedKeymapPath())
         // Warnings go to stderr before the screen takes over, and once into the status line.
@@ -54,7 +55,8 @@ enum BrowserLauncher {
         // A closed terminal (SIGHUP) or SIGTERM ends the browser like Q: pending deletes are
         // sent and the open form's draft kept before the process exits with that signal.
         let final = try await NCursesTerminal.withTerminal(deferringTermination: true) { terminal in
-            var runner = EffectRunner(service: service, draftURL: draftURL(environment), copy: { _ in })
+            var runner = EffectRunner(service: service, draftURL: try draftURL(environment, source: source), copy: { _ in })
+            runner.draftSource = source
             // With the HTTP log on, each screen's cost follows its requests: `page: 3 requests (…)`.
             if service is any RequestCounting, let path = environment["HUBCALLS_HTTP_LOG"], !path.isEmpty {
                 let log = HTTPLogFile(path: (path as NSString).expandingTildeInPath)
@@ -77,14 +79,25 @@ enum BrowserLauncher {
         return final
     }
 
-    /// `$XDG_STATE_HOME/hubcalls/draft.json` (else `~/.local/state/hubcalls/draft.json`).
-    static func draftURL(_ environment: [String: String]) -> URL? {
+    /// The draft file of a data source: `$XDG_STATE_HOME/hubcalls/drafts/<source>.json`
+    /// (else under `~/.local/state`). A draft of an older version (`hubcalls/draft.json`,
+    /// one for every source) moves there on the first start; the browser restores it only
+    /// if its call is as the draft's form found it.
+    static func draftURL(_ environment: [String: String], source: String) throws -> URL? {
+        let state: URL
         if let dir = environment["XDG_STATE_HOME"], !dir.isEmpty {
-            return URL(fileURLWithPath: dir).appendingPathComponent("hubcalls/draft.json")
+            state = URL(fileURLWithPath: dir)
+        } else if let home = environment["HOME"], !home.isEmpty {
+            state = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
+        } else {
+            return nil
         }
-        if let home = environment["HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home).appendingPathComponent(".local/state/hubcalls/draft.json")
+        let url = DraftFile.url(stateDirectory: state, source: source)
+        let legacy = state.appendingPathComponent("hubcalls/draft.json")
+        if FileManager.default.fileExists(atPath: legacy.path), !FileManager.default.fileExists(atPath: url.path) {
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try? FileManager.default.moveItem(at: legacy, to: url)
         }
-        return nil
+        return url
     }
 }

@@ -27,7 +27,7 @@ struct SeedCommand: AsyncParsableCommand {
             throw CLIError("seed writes the local database only; drop --backend hubspot")
         }
         let store = try await ServiceFactory.makeLocal(global, seedIfNew: false)
-        let path = ServiceFactory.databasePath(global)
+        let path = try ServiceFactory.databasePath(global)
         let summary: DemoSeed.Summary
         do {
             summary = try await DemoSeed.seed(into: store, calls: calls, reset: reset, referenceDate: Date())

@@ -53,7 +53,10 @@ import Testing
         let url = dir.appendingPathComponent("draft.json")
         let draft = FormDraft(kind: .edit(callID: "1000"), values: [CallProperty.body: Self.longNotes + " ZZZ"], originals: [CallProperty.body: Self.longNotes])
         try JSONEncoder().encode(draft).write(to: url)
-        var d = TestDriver(service: FakeCRMService(callCount: 3), draftURL: url)
+        // The call as the draft's form found it: a draft of a call changed since is not restored.
+        let service = FakeCRMService(callCount: 3)
+        _ = try await service.update(.calls, id: "1000", properties: [CallProperty.body: Self.longNotes])
+        var d = TestDriver(service: service, draftURL: url)
         await d.start()
         #expect(d.state.openForm?.field(CallProperty.body)?.value == Self.longNotes + " ZZZ")
         #expect(d.state.openForm?.field(CallProperty.body)?.caret == 0)

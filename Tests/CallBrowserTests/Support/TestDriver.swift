@@ -15,10 +15,11 @@ struct TestDriver {
 
     static let now = Date(timeIntervalSince1970: 1_764_158_400 + 3600) // 2025-11-26T13:00:00Z
 
-    init(columns: Int = 120, rows: Int = 40, service: FakeCRMService = FakeCRMService(), draftURL: URL? = nil) {
+    init(columns: Int = 120, rows: Int = 40, service: FakeCRMService = FakeCRMService(), draftURL: URL? = nil, draftSource: String? = nil) {
         state = AppState(columns: columns, rows: rows, now: TestDriver.now, timeZone: TimeZone(identifier: "UTC")!)
         self.service = service
         var runner = EffectRunner(service: service, draftURL: draftURL)
+        runner.draftSource = draftSource
         // The search's wait for a new call: short, tests never wait on the clock.
         runner.locateRetryDelay = .milliseconds(1)
         self.runner = runner
@@ -59,6 +60,16 @@ struct TestDriver {
 
     mutating func type(_ text: String) async {
         for c in text { await send(.key(Key.character(c).notation)) }
+    }
+
+    /// Types `text` one Unicode scalar per key, as a keyboard or an IME delivers it through
+    /// ncurses (`get_wch`) and `KeyDecoder`, and as `BrowserApp` turns each key into a message.
+    /// Unlike ``type(_:)`` a combining mark or a joiner arrives as a key of its own.
+    mutating func typeScalars(_ text: String) async {
+        for scalar in text.unicodeScalars {
+            guard case .key(let key) = KeyDecoder.decode(character: scalar.value) else { continue }
+            await send(.key(key.notation))
+        }
     }
 
     mutating func advance(seconds: TimeInterval) async {

@@ -52,6 +52,46 @@ import Testing
     }
 }
 
+/// The side pane has no blank rows under the title of a call without a badge; a badge and
+/// its meaning come after the notes, and the properties and notes keep their rows from call
+/// to call.
+@Suite struct SidePaneBadgeTests {
+    func sidePane(_ driver: TestDriver) -> [String] {
+        driver.screen.dropLast().map { $0.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? "" }
+    }
+
+    @Test func aCallWithoutABadgeHasItsPropertiesRightUnderItsTitle() async {
+        var driver = TestDriver(columns: 120, rows: 40)
+        await driver.start()
+        await driver.press("j", "j", "j") // 1003: no answer, no recording
+        #expect(driver.state.list.selected?.call.badge == nil)
+        let side = sidePane(driver)
+        #expect(side[1].hasPrefix("Call 4 Pricing question"))
+        #expect(side[2].trimmingCharacters(in: .whitespaces).isEmpty)
+        #expect(side[3].hasPrefix("Activity date"), "\(side.joined(separator: "\n"))")
+    }
+
+    @Test func aBadgeComesAfterTheNotesAndThePropertiesAndNotesStayOnTheirRows() async {
+        var driver = TestDriver(columns: 120, rows: 40)
+        await driver.start()
+        await driver.press("j", "j", "j") // 1003: no badge
+        let plain = sidePane(driver)
+        await driver.press("k", "k") // 1001: voicemail
+        #expect(driver.state.list.selected?.call.badge == .voicemail)
+        let badged = sidePane(driver)
+        // The label column of a 44-column pane: two fifths of it.
+        let labels = { (side: [String]) in side.map { String($0.prefix(17)) } }
+        guard let notesRow = plain.firstIndex(where: { $0.hasPrefix("Notes") }) else {
+            Issue.record("no Notes in \(plain.joined(separator: "\n"))")
+            return
+        }
+        #expect(Array(labels(plain)[3...notesRow]) == Array(labels(badged)[3...notesRow]), "\(badged.joined(separator: "\n"))")
+        let badgeRow = badged.firstIndex { $0.contains(VoicemailBadge.voicemail.meaning.prefix(20)) }
+        let associationsRow = badged.firstIndex { $0.hasPrefix("Associations") }
+        #expect(badgeRow != nil && associationsRow != nil && badgeRow! > notesRow && badgeRow! < associationsRow!, "\(badged.joined(separator: "\n"))")
+    }
+}
+
 extension FakeCRMService {
     func setProperty(_ name: String, to value: String, onCall id: String) {
         objects[.calls]?[id]?[property: name] = value
