@@ -191,7 +191,11 @@ extension Reducer {
         // The label is the success text ("Outcome set to …"): quote it and say it did not
         // happen, rather than reading as if it had.
         let putBack = flight.rollback == nil ? "" : "; put back as it was"
-        state.setStatus("“\(flight.label)” did not go through\(putBack): \(error.description)", .error)
+        if let failure = flight.failure {
+            state.setStatus("\(failure): \(error.description)", .error)
+        } else {
+            state.setStatus("“\(flight.label)” did not go through\(putBack): \(error.description)", .error)
+        }
         return []
     }
 

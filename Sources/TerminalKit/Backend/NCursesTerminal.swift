@@ -9,9 +9,11 @@ import Darwin
 
 /// The real terminal, through wide-character ncurses.
 ///
-/// Opening it sets the locale from the environment, enters raw mode (no echo, no newline
-/// translation, keypad on, cursor hidden), sets `ESCDELAY` to 25 ms unless the environment
-/// sets it, and starts colours over the terminal's default colours unless `NO_COLOR` is set
+/// Opening it sets the locale from the environment (switching the character locale to a
+/// UTF-8 one when the environment's is not, see `CharacterLocale`; throwing
+/// ``TerminalError/notUTF8Locale(codeset:)`` when none is installed), enters raw mode (no
+/// echo, no newline translation, keypad on, cursor hidden), sets `ESCDELAY` to 25 ms unless
+/// the environment sets it, and starts colours over the terminal's default colours unless `NO_COLOR` is set
 /// (then only bold, underline, reverse and dim are used). `endwin` runs on ``close()``, on
 /// `exit`, and on SIGINT, SIGTERM, SIGHUP and SIGQUIT (the handler restores the terminal,
 /// then re-raises the signal). Use ``withTerminal(deferringTermination:_:)`` so that thrown
@@ -51,7 +53,8 @@ public final class NCursesTerminal: Terminal {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else {
             throw TerminalError.unknownTerminalType(getenv("TERM").map { String(cString: $0) } ?? "")
         }
-        setlocale(LC_ALL, "")
+        // Before initscr: a refusal must leave the terminal as it was.
+        if case .unavailable(let codeset) = CharacterLocale.adopt() { throw TerminalError.notUTF8Locale(codeset: codeset) }
         guard let window = initscr() else { throw TerminalError.initializationFailed }
         self.window = window
         cncw_install_restore_handlers()

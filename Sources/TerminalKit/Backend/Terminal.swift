@@ -32,12 +32,17 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     case notATerminal
     /// The terminal type (`TERM`) is unknown to the terminfo database.
     case unknownTerminalType(String)
+    /// Neither the environment's locale nor any of the fallback locales is UTF-8; the
+    /// associated value is the environment's character set.
+    case notUTF8Locale(codeset: String)
     case initializationFailed
 
     public var description: String {
         switch self {
         case .notATerminal: "standard input and output must be a terminal"
         case .unknownTerminalType(let term): "unknown terminal type '\(term)' (check TERM)"
+        case .notUTF8Locale(let codeset):
+            "a UTF-8 locale is needed, but the locale's character set is \(codeset.isEmpty ? "unknown" : Sanitizer().line(codeset)) and none of C.UTF-8, en_US.UTF-8, UTF-8 is installed; set LANG to a UTF-8 locale that `locale -a` lists (e.g. LANG=C.UTF-8)"
         case .initializationFailed: "could not initialise the terminal"
         }
     }

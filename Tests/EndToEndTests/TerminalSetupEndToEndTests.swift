@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// The real browser started where the terminal setup used to go wrong (QA4 Q4-9): a POSIX
+/// locale.
+@Suite struct TerminalSetupEndToEndTests {
+    typealias Fixture = BrowserEndToEndTests.Fixture
+
+    /// `LANG` and `LC_ALL` empty (the POSIX locale, as over ssh or in a container): the
+    /// backend switches the character locale to UTF-8, so separators, badges and borders
+    /// are drawn and a typed `ö` is saved.
+    @Test func theBrowserDrawsAndTakesUTF8UnderThePOSIXLocale() throws {
+        let fixture = try Fixture()
+        let ready = fixture.directory.appendingPathComponent("ready").path
+        let env = "LANG= LC_ALL= LC_CTYPE= XDG_STATE_HOME=\(fixture.directory.path)/state XDG_CONFIG_HOME=\(fixture.directory.path)/config HUBCALLS_READY_FILE=\(ready)"
+        let session = try BrowserTmux(command: "\(env) \(try browserBinary()) --db \(fixture.database)", width: 120, height: 30)
+        defer { session.kill() }
+        try session.waitForFile(ready)
+        let screen = try session.waitFor(text: "300 calls")
+        #expect(screen.contains("hubcalls · 300 calls"))
+        #expect(screen.contains("✉"))
+        #expect(screen.contains("│"))
+        let id = try #require(fixture.newestCalls(1).first?["id"] as? String)
+        try session.send("e")
+        try session.waitFor(text: "Call title")
+        try session.send("End")
+        try session.send("-l", " ö")
+        try session.send("C-s")
+        try session.waitFor(text: "Saved")
+        #expect(try fixture.property("hs_call_title", of: id)?.hasSuffix(" ö") == true)
+        try session.send("q")
+        try session.waitFor(text: "EXIT-0")
+    }
+}
