@@ -42,8 +42,11 @@ final class RequestExecutor: Sendable {
     func count(_ update: (inout RequestStats) -> Void) { counters.withLock(update) }
 
     private var host: String {
-        if let port = baseURL.port { return "\(baseURL.host ?? "the server"):\(port)" }
-        return baseURL.host ?? "the server"
+        guard var name = baseURL.host else { return "the server" }
+        // An IPv6 literal keeps its brackets, or `::1:42325` reads as one address.
+        if IPv6LoopbackURL.isLiteral(name), !name.hasPrefix("[") { name = "[\(name)]" }
+        if let port = baseURL.port { return "\(name):\(port)" }
+        return name
     }
 
     // MARK: - Sending

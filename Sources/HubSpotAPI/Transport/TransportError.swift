@@ -10,11 +10,23 @@ import Foundation
 public struct TransportError: Error, CustomNSError, Sendable, Equatable {
     public static let errorDomain = "NSURLErrorDomain"
     public let errorCode: Int
+    /// The network library's own words (libcurl's or OpenSSL's: `wrong version number`), when
+    /// the code alone says nothing, as -1 ("unknown") does for a failed TLS handshake.
+    public let detail: String?
 
-    public init(code: Int) { errorCode = code }
+    public init(code: Int, detail: String? = nil) {
+        errorCode = code
+        self.detail = detail
+    }
 
     // MARK: - Codes (Foundation's NSURLError… values)
 
+    /// What FoundationNetworking reports for libcurl errors it has no code for, a failed TLS
+    /// handshake (`https://` to a plain-http server, a proxy's certificate) among them.
+    public static let unknown = -1
+    /// Also FoundationNetworking's answer to any URL with an IPv6 literal host (see
+    /// ``IPv6LoopbackURL``).
+    public static let badURL = -1000
     public static let timedOut = -1001
     public static let cannotFindHost = -1003
     public static let cannotConnectToHost = -1004
@@ -38,5 +50,16 @@ public struct TransportError: Error, CustomNSError, Sendable, Equatable {
     public static func urlErrorCode(of error: any Error) -> Int? {
         guard let error = error as? any CustomNSError, type(of: error).errorDomain == errorDomain else { return nil }
         return error.errorCode
+    }
+
+    /// The network library's description of `error`, cleaned for a message: control characters
+    /// dropped, at most 160 characters. Nil when there is none or it only repeats the code.
+    public static func detail(of error: any Error) -> String? {
+        if let error = error as? TransportError { return error.detail }
+        let text = (error as NSError).localizedDescription
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
+            .trimmingCharacters(in: .whitespaces)
+        guard !clean.isEmpty, !clean.contains("NSURLErrorDomain error") else { return nil }
+        return clean.count > 160 ? String(clean.prefix(160)) + "…" : clean
     }
 }

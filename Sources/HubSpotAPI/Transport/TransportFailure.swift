@@ -42,7 +42,16 @@ struct TransportFailure: Error {
         case TransportError.secureConnectionFailed?, TransportError.serverCertificateUntrusted?, TransportError.serverCertificateHasBadDate?,
              TransportError.serverCertificateNotYetValid?, TransportError.serverCertificateHasUnknownRoot?, TransportError.clientCertificateRejected?:
             failure = .notSent
-            self.error = CRMError(kind: .offline, message: "Could not open a secure connection to \(host) (TLS error). Check the base URL and the network.")
+            self.error = CRMError(kind: .offline, message: Self.tlsMessage(host, detail: TransportError.detail(of: error)))
+        case TransportError.unknown? where Self.isTLS(TransportError.detail(of: error)):
+            // FoundationNetworking has no code for most TLS failures (libcurl's SSL connect
+            // error): only OpenSSL's words tell them apart.
+            failure = .notSent
+            self.error = CRMError(kind: .offline, message: Self.tlsMessage(host, detail: TransportError.detail(of: error)))
+        case TransportError.badURL? where host.hasPrefix("["):
+            // Waiting would not help: the network library refuses such URLs outright.
+            failure = .cannotSend
+            self.error = CRMError(kind: .other, message: "Cannot send requests to \(host): this build's network library refuses IPv6 address URLs other than [::1] (a Foundation bug). Use a host name for that address. Nothing was changed.")
         default:
             failure = .lost
             self.error = CRMError(kind: .other, message: "The request to \(host) failed: \(Self.describe(error, code: code))")
@@ -82,7 +91,19 @@ struct TransportFailure: Error {
 
     private static let mayHaveApplied = "The change may or may not have been applied; refresh to check."
 
+    /// A failed TLS handshake, in words that point at the usual causes.
+    private static func tlsMessage(_ host: String, detail: String?) -> String {
+        let why = detail.map { " (\($0))" } ?? ""
+        return "Could not open a secure connection to \(host): the TLS handshake failed\(why). Is it an https server (not plain http)? A proxy or certificate problem? Check the base URL and the network."
+    }
+
+    private static func isTLS(_ detail: String?) -> Bool {
+        guard let detail else { return false }
+        return ["SSL", "TLS", "certificate"].contains { detail.localizedCaseInsensitiveContains($0) }
+    }
+
     private static func describe(_ error: any Error, code: Int?) -> String {
+        if let code, let detail = TransportError.detail(of: error) { return "\(detail) (network error \(code))" }
         if let code { return "network error \(code) (NSURLErrorDomain)" }
         return String(describing: type(of: error))
     }

@@ -197,7 +197,7 @@ public final class TransportHelperClient: HTTPTransport, @unchecked Sendable {
             if let status = frame.status {
                 result = .success(TransportResponse(status: status, headers: frame.headers ?? [:], body: body))
             } else if let code = frame.errorCode {
-                result = .failure(TransportError(code: code))
+                result = .failure(TransportError(code: code, detail: frame.errorMessage))
             } else {
                 result = .failure(TransportHelperUnavailable(frame.errorMessage ?? "the hubcalls-https helper sent no answer"))
             }

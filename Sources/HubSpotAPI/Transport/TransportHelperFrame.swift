@@ -25,7 +25,8 @@ struct TransportHelperFrame: Codable, Equatable {
     var status: Int?
     /// `NSURLErrorDomain` code of a request that got no response.
     var errorCode: Int?
-    /// A failure that is not a URL error, described.
+    /// A failure that is not a URL error, described; with `errorCode`, the network library's
+    /// words for it.
     var errorMessage: String?
 }
 

@@ -43,6 +43,8 @@ public enum TransportHelperServer {
         } catch {
             if let code = TransportError.urlErrorCode(of: error) {
                 reply.errorCode = code
+                // The words travel too: a TLS failure's code (-1) says nothing by itself.
+                reply.errorMessage = TransportError.detail(of: error)
             } else {
                 reply.errorMessage = "request failed (\(type(of: error)))"
             }
