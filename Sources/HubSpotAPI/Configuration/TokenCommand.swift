@@ -11,44 +11,41 @@ import Darwin
 ///
 /// The command runs as `/bin/sh -c <command>`: the token travels through a pipe, never
 /// through argv or the environment. Its standard error goes to ours, so a password prompt or
-/// a "not logged in" message reaches the user; its output is never quoted in an error.
+/// a "not logged in" message reaches the user, and it runs in the terminal's foreground, so
+/// it can read the answer from `/dev/tty` (see ``spawn(_:environment:)``); its output is
+/// never quoted in an error.
 public enum TokenCommand {
     /// Runs `command` and returns its trimmed first line of output as a token.
     /// - Parameter timeout: seconds before the command is terminated.
     public static func run(_ command: String, timeout: Double = 30, environment: [String: String]? = nil) throws(ConfigurationError) -> AccessToken {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        if let environment { process.environment = environment }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
+        guard let child = spawn(command, environment: environment) else {
             throw ConfigurationError("Cannot run token_command via /bin/sh.")
         }
-        let timedOut = Locked(false)
-        let deadline = DispatchWorkItem { [process] in
-            if process.isRunning {
-                timedOut.withLock { $0 = true }
-                // SIGKILL, not terminate(): a child spawned from a pool thread inherits its
-                // blocked-signal mask, SIGTERM included.
-                kill(process.processIdentifier, SIGKILL)
+        // Whether the deadline killed the command; `exited` keeps it from killing after the
+        // command is gone (the id could belong to another process by then).
+        let state = Locked((timedOut: false, exited: false))
+        let deadline = DispatchWorkItem {
+            state.withLock { state in
+                guard !state.exited else { return }
+                state.timedOut = true
+                kill(child.pid, SIGKILL)
             }
         }
         // A private queue (overcommitting), not the global one: callers may be blocking a
         // thread of the shared pool while they wait for the command.
         DispatchQueue(label: "hubcalls.token-command.timeout").asyncAfter(deadline: .now() + timeout, execute: deadline)
         // Read before waiting: a chatty command would otherwise block on a full pipe.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = FileHandle(fileDescriptor: child.output, closeOnDealloc: true).readDataToEndOfFile()
+        waitForExit(child.pid)
+        state.withLock { $0.exited = true }
         deadline.cancel()
-        if timedOut.current {
+        let exitStatus = reap(child.pid)
+        if state.current.timedOut {
             throw ConfigurationError("token_command did not finish within \(Int(timeout)) s and was stopped.")
         }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw ConfigurationError("token_command failed (exit status \(process.terminationStatus)); its error output is above.")
+        guard let exitStatus, exitStatus == 0 else {
+            let how = exitStatus.map { "exit status \($0)" } ?? "stopped by a signal"
+            throw ConfigurationError("token_command failed (\(how)); its error output is above.")
         }
         let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
         let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
