@@ -31,12 +31,15 @@ public enum BrowserView {
         let screen = buffer.area
         guard !screen.isEmpty else { return }
         if state.quickLogOnly {
-            if case .form(let form) = state.modal {
-                let (main, status) = screen.splitBottom(1)
+            // The form is all there is on screen: what opens over it (the discard question)
+            // is drawn over it, else the screen went blank (QA4 Q4-13).
+            let (main, status) = screen.splitBottom(1)
+            if let form = state.openForm {
                 FormView.render(form, state, into: &buffer, area: main)
                 if let picker = form.picker { PickerView.render(picker, into: &buffer, area: main) }
-                StatusLineView.renderStatus(state, into: &buffer, area: status)
             }
+            if case .confirm(let confirm) = state.modal { ConfirmView.render(confirm, into: &buffer, area: main) }
+            StatusLineView.renderStatus(state, into: &buffer, area: status)
             return
         }
         let (top, rest) = screen.splitTop(1)
