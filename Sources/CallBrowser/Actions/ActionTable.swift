@@ -78,6 +78,8 @@ public enum ActionTable {
         ActionRow(.cancel, .form, "Form", ["<Esc>"], "Cancel (asks when there are unsaved changes)", hint: "cancel"),
         ActionRow(.choose, .form, "Form", ["<Enter>"], "Open the choices of a field; on the last field, save", hint: "choose"),
         ActionRow(.toggleTimer, .form, "Form", ["<C-t>"], "Quick-log: start or stop the call timer (fills the duration)", hint: "timer"),
+        // Not `?`: in a form that is text.
+        ActionRow(.showHelp, .form, "Form", ["<F1>"], "Show this help over the form (and the last message whole)"),
 
         // MARK: Picker
         ActionRow(.moveDown, .picker, "Picker", ["<Down>", "<C-n>"], "Next choice"),

@@ -38,7 +38,7 @@ enum CallController {
             if state.focus == .detail { state.focus = .list; return [] }
             return quit(&state)
         case .showHelp:
-            state.modal = .help(scroll: 0)
+            HelpController.open(&state)
             return []
         case .refresh:
             state.setStatus("Refreshing…", .info)

@@ -38,7 +38,11 @@ public enum BrowserView {
                 FormView.render(form, state, into: &buffer, area: main)
                 if let picker = form.picker { PickerView.render(picker, into: &buffer, area: main) }
             }
-            if case .confirm(let confirm) = state.modal { ConfirmView.render(confirm, into: &buffer, area: main) }
+            switch state.modal {
+            case .confirm(let confirm): ConfirmView.render(confirm, into: &buffer, area: main)
+            case .help(let scroll, _): HelpView.render(state, scroll: scroll, into: &buffer, area: main)
+            default: break
+            }
             StatusLineView.renderStatus(state, into: &buffer, area: status)
             return
         }
@@ -63,7 +67,7 @@ public enum BrowserView {
             if let picker = form.picker { PickerView.render(picker, into: &buffer, area: body) }
         case .picker(let picker): PickerView.render(picker, into: &buffer, area: body)
         case .confirm(let confirm): ConfirmView.render(confirm, into: &buffer, area: body)
-        case .help(let scroll): HelpView.render(state, scroll: scroll, into: &buffer, area: body)
+        case .help(let scroll, _): HelpView.render(state, scroll: scroll, into: &buffer, area: body)
         case nil: break
         }
     }

@@ -53,7 +53,7 @@ enum StatusLineView {
             var text = Clean.line(message.text, width: leftWidth + 1)
             // A cut error or warning says where to read it whole (help shows it at its top).
             if text.displayWidth > leftWidth, message.kind == .error || message.kind == .warning,
-               let help = state.bindings.firstKey(for: .showHelp, from: .global) {
+               let help = state.bindings.firstKey(for: .showHelp, from: state.context) {
                 let more = " (\(help): all)"
                 if leftWidth > more.displayWidth + 20 { text = text.truncated(toWidth: leftWidth - more.displayWidth) + more }
             }
