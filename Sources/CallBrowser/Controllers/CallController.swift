@@ -40,6 +40,8 @@ enum CallController {
         case .showHelp:
             HelpController.open(&state)
             return []
+        case .redraw:
+            return [.redrawScreen]
         case .refresh:
             state.setStatus("Refreshing…", .info)
             var effects: [Effect] = [.loadLookups(token: state.token())]

@@ -27,6 +27,8 @@ enum FormController {
         case .showHelp:
             HelpController.open(&state)
             return []
+        case .redraw:
+            return [.redrawScreen]
         case .cancel:
             if form.isDirty {
                 state.modal = .confirm(ConfirmState(title: "Unsaved changes", message: "Discard the changes to this form?", yesLabel: "Discard", purpose: .discardForm(form)))

@@ -275,7 +275,7 @@ extension Effect {
     /// Effects that talk to the service (counted for the spinner).
     var isIO: Bool {
         switch self {
-        case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .quit: false
+        case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .redrawScreen, .quit: false
         default: true
         }
     }
