@@ -41,6 +41,20 @@ static inline int cncw_put_cell(WINDOW *win, int y, int x, const wchar_t *chars,
     return mvwadd_wch(win, y, x, &cell);
 }
 
+// MARK: - Terminal type
+
+/// Looks `term` up in terminfo without initscr's way of failing (it prints "Error opening
+/// terminal" and calls exit(1), skipping the app's message and cleanup): setupterm with an
+/// error pointer reports instead. Returns 1 when the entry can drive a screen, 0 when there
+/// is no entry, -1 when no terminfo database was found, 2 for a hardcopy terminal. The
+/// probe's TERMINAL is freed again, so initscr starts from scratch; the tty is not changed.
+static inline int cncw_probe_terminfo(const char *term) {
+    int status = 0;
+    if (setupterm((char *)term, STDOUT_FILENO, &status) != OK) return status == 1 ? 2 : status;
+    del_curterm(cur_term);
+    return 1;
+}
+
 // MARK: - Exit paths
 
 /// Restores the terminal if the screen is up. Safe to call more than once.

@@ -122,6 +122,13 @@ enum LocalStoreMigrations {
             try db.execute(sql: "CREATE INDEX object_duration ON object(type, archived, duration, num)")
         }
 
+        // MARK: - v5
+
+        migrator.registerMigration("v5-folded-fulltext") { db in
+            // Search ignores accents (`zoe` finds "Zoë"): the index holds folded text.
+            try FoldedFullText.migrate(db)
+        }
+
         return migrator
     }
 

@@ -115,12 +115,15 @@ enum ObjectTable {
         try writeFullText(db, rowid: row.rowid, type: row.type, properties: properties, replacing: true)
     }
 
+    /// Writes the record's entry in `object_fts`. The text is stored folded
+    /// (`SearchFolding`: no case, no accents) and queries are folded the same way, so `zoe`
+    /// finds "Zoë"; the index is only ever matched, never shown.
     static func writeFullText(_ db: Database, rowid: Int64, type: ObjectType, properties: StoredProperties, replacing: Bool) throws {
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM object_fts WHERE rowid = ?").execute(arguments: [rowid])
         }
-        let title = properties.searchTitle(for: type)
-        let body = properties.searchBody(for: type)
+        let title = SearchFolding.fold(properties.searchTitle(for: type))
+        let body = SearchFolding.fold(properties.searchBody(for: type))
         guard !title.isEmpty || !body.isEmpty else { return }
         try db.cachedStatement(sql: "INSERT INTO object_fts (rowid, title, body) VALUES (?, ?, ?)").execute(arguments: [rowid, title, body])
     }

@@ -189,9 +189,9 @@ struct SearchQueryBuilder {
     /// `query` split into an FTS5 MATCH expression for the words the trigram index can
     /// answer (three characters or more) and a condition for the shorter ones, so that a
     /// search can start from the index's matches rather than walk every row (see
-    /// `LocalCRMService.plan`).
+    /// `LocalCRMService.plan`). The words are folded as the indexed text is (``words(of:)``).
     func textCondition(forQuery query: String) -> (match: String?, others: Fragment?) {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = Self.words(of: query)
         guard !words.isEmpty else { return (nil, nil) }
         var parts: [Fragment] = []
         let long = words.filter { $0.count >= 3 }
@@ -210,7 +210,7 @@ struct SearchQueryBuilder {
     /// ``textCondition(forQuery:)``), for searches that order the matching rowids without
     /// reading `object`; `nil` for a query with no words.
     func fullTextCondition(forQuery query: String) -> Fragment? {
-        let words = query.split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = Self.words(of: query)
         guard !words.isEmpty else { return nil }
         var out = Fragment(sql: "")
         if let match = textCondition(forQuery: query).match {
@@ -220,6 +220,14 @@ struct SearchQueryBuilder {
             out.append(likeCondition(word), separator: out.sql.isEmpty ? "" : " AND ")
         }
         return out
+    }
+
+    /// The words of a free-text query, folded like the text in `object_fts`
+    /// (`SearchFolding`: case, accents, compatibility forms), so `muller` finds "Müller" and
+    /// `Müller` still does. Folded before splitting, as the indexed text is: a folded
+    /// no-break space is a space on both sides.
+    static func words(of query: String) -> [String] {
+        SearchFolding.fold(query).split(whereSeparator: \.isWhitespace).map(String.init)
     }
 
     /// A word of one or two characters anywhere in the title or notes of an `object_fts` row.

@@ -26,7 +26,7 @@ import Testing
         for table in ["object", "association", "object_fts", "outcome", "owner", "idSequence", "changeCounter"] {
             #expect(tables.contains(table))
         }
-        #expect(applied == ["v1-objects", "v1-associations", "v1-fulltext", "v1-account", "v2-covering-timeline", "v3-change-counter", "v4-duration-order"])
+        #expect(applied == ["v1-objects", "v1-associations", "v1-fulltext", "v1-account", "v2-covering-timeline", "v3-change-counter", "v4-duration-order", "v5-folded-fulltext"])
         #expect(journal == "wal")
         _ = try await store.create(.calls, callInput())
         #expect(try await store.count(.calls) == 1)

@@ -3,7 +3,7 @@ import GRDB
 @testable import LocalStore
 
 /// What a text search should return, worked out in memory from the stored calls: every
-/// word a substring of the indexed title or notes (ASCII case folded, the words tests use),
+/// word a substring of the indexed title or notes (case and accents folded),
 /// the filters applied, sorted by the rule with ties by id. Independent of the search SQL.
 struct TextSearchReference {
     struct Call {
@@ -34,7 +34,7 @@ struct TextSearchReference {
 
     /// Ids in order and the total, for `query`, equality `filters` and one optional sort rule.
     func search(query: String, filters: [String: String], sort: SortRule?) -> [String] {
-        let words = query.split(whereSeparator: \.isWhitespace).map { Self.fold(String($0)) }
+        let words = Self.fold(query).split(whereSeparator: \.isWhitespace).map(String.init)
         let matching = calls.filter { call in
             words.allSatisfy { call.title.contains($0) || call.body.contains($0) }
                 && filters.allSatisfy { call.properties[$0.key] == $0.value }
@@ -73,8 +73,9 @@ struct TextSearchReference {
         }
     }
 
-    /// ASCII case folding: what both the trigram index and LIKE agree on.
+    /// The store's folding (case, accents): the index holds folded text and queries are
+    /// folded the same way (`SearchFolding`, tested on its own).
     static func fold(_ text: String) -> String {
-        String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        SearchFolding.fold(text)
     }
 }

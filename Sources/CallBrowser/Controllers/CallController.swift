@@ -47,7 +47,13 @@ enum CallController {
             var effects: [Effect] = [.loadLookups(token: state.token())]
             effects += ListController.reload(&state, keepSelection: true)
             state.list.refreshing = true
-            if let id = state.detail.callID { effects += DetailController.load(&state, id, force: true) }
+            // A draft whose call could not be loaded at the start (offline) tries again.
+            if let draft = state.draftToRestore, case .edit(let id) = draft.kind {
+                state.list.keepSelectionID = id
+                effects += DetailController.load(&state, id, force: true)
+            } else if let id = state.detail.callID {
+                effects += DetailController.load(&state, id, force: true)
+            }
             return effects
         case .copyID:
             guard let id = state.currentCallID else { return [] }

@@ -133,6 +133,14 @@ enum FormBuilder {
         }
     }
 
+    /// Whether the call already holds every change of `draft`: each field the draft changed
+    /// opens now with the draft's value.
+    static func isSaved(_ draft: FormDraft, _ form: FormState) -> Bool {
+        let edited = draft.values.filter { draft.originals[$0.key] != $0.value }
+        guard !edited.isEmpty else { return false }
+        return edited.allSatisfy { name, value in form.fields.first { $0.name == name }?.original == value }
+    }
+
     /// A form rebuilt from a saved draft: the same fields with the draft's values.
     static func apply(_ draft: FormDraft, to form: FormState) -> FormState {
         var form = form

@@ -30,7 +30,11 @@ extension Mutations {
             let callID = entry.revert.callID
             let subject = callID.map { " on \(name(state, $0, after: entry.revert))" } ?? ""
             state.setStatus("Undoing “\(entry.label)”\(subject)…", .info)
+            let firstToken = state.nextToken
             let effects = revert(&state, entry.revert, label: "Undid “\(entry.label)”\(subject)")
+            for token in firstToken..<state.nextToken {
+                state.inFlight[token]?.failure = "Could not undo “\(entry.label)”\(subject)"
+            }
             return effects + (callID.map { select(&state, $0) } ?? [])
         }
     }

@@ -48,10 +48,16 @@ extension Reducer {
                 state.pendingIntent = nil
                 state.typeAhead = []
             }
-            if state.draftToRestore != nil {
+            if let draft = state.draftToRestore, case .edit(let id) = draft.kind, id == callID {
+                // A draft is dropped only with its call (QA4 Q4-24: an offline start deleted
+                // it). Even then it is set aside, not deleted: its text is the user's.
+                guard error.kind == .notFound else {
+                    state.setStatus("Could not load call \(callID) to restore its unsaved draft: \(error.description). The draft is kept: R tries again, and the next start offers it", .warning, for: 15)
+                    return []
+                }
                 state.draftToRestore = nil
-                state.setStatus("A saved draft was for call \(callID), which could not be loaded; draft dropped", .warning)
-                return [.clearDraft]
+                state.setStatus("Did not restore the draft for call \(callID): the call no longer exists", .warning, for: 15)
+                return [.setDraftAside]
             }
             state.setStatus("Could not load call \(callID): \(error.description)", .error)
             return []
@@ -191,7 +197,11 @@ extension Reducer {
         // The label is the success text ("Outcome set to …"): quote it and say it did not
         // happen, rather than reading as if it had.
         let putBack = flight.rollback == nil ? "" : "; put back as it was"
-        state.setStatus("“\(flight.label)” did not go through\(putBack): \(error.description)", .error)
+        if let failure = flight.failure {
+            state.setStatus("\(failure): \(error.description)", .error)
+        } else {
+            state.setStatus("“\(flight.label)” did not go through\(putBack): \(error.description)", .error)
+        }
         return []
     }
 
@@ -241,6 +251,13 @@ extension Reducer {
         if let draft = state.draftToRestore, case .edit(let id) = draft.kind, id == detail.call.id {
             state.draftToRestore = nil
             let form = FormBuilder.edit(detail.call, state)
+            // Its save went through after all (it landed while the app was closing, QA4
+            // Q4-25): nothing is unsaved.
+            if FormBuilder.isSaved(draft, form) {
+                let title = detail.call.title.map { "“\(Clean.line($0, width: 40))”" } ?? "call \(id)"
+                state.setStatus("The draft for \(title) had been saved", .info)
+                return [.clearDraft]
+            }
             let changed = FormBuilder.changedSince(draft, form)
             guard changed.isEmpty else {
                 // Nothing is lost: the draft is moved aside, where the status says.

@@ -20,8 +20,9 @@ public struct PickerState: Sendable, Equatable {
 
     public init(purpose: PickerPurpose, title: String, items: [PickerItem], currentID: String? = nil) {
         self.purpose = purpose
-        // Record searches are filtered by the server as the user types.
-        choices = TerminalKit.PickerState(title: title, items: items, currentID: currentID, filtersItems: !purpose.searchesServer)
+        // Record searches are filtered by the server as the user types; the other pickers
+        // filter here, ignoring accents as the local store's search does.
+        choices = TerminalKit.PickerState(title: title, items: items, currentID: currentID, filtersItems: !purpose.searchesServer, folding: .search)
     }
 
     public var title: String { choices.title }
@@ -44,10 +45,16 @@ public struct PickerState: Sendable, Equatable {
         set { choices.highlight(newValue) }
     }
 
-    /// Items matching the typed text (every term, case-insensitively, in label or detail).
+    /// Items matching the typed text (every term in label or detail, ignoring case and accents).
     public var visibleItems: [PickerItem] { choices.matches.map { choices.items[$0] } }
 
     public var selected: PickerItem? { choices.highlighted }
+}
+
+extension MatchFolding {
+    /// Case, accents and compatibility forms ignored (`SearchFolding`), as fzf matches: `zoe`
+    /// finds "Zoë", `odegaard` "Ødegaard".
+    static let search = MatchFolding(name: "search", SearchFolding.fold)
 }
 
 /// What a picker's choice does.

@@ -61,6 +61,9 @@ public struct InFlight: Sendable, Equatable {
     public var undo: UndoEntry?
     /// The calls a delete is sending, to put back in the list if it fails.
     public var deleting: [PendingDelete]
+    /// What the status line says before the reason when it fails; `nil`: the label, quoted,
+    /// "did not go through". An undo says it could not undo, not that "Undid …" failed.
+    public var failure: String?
 
     public init(label: String, rollback: UndoEntry.Revert?, undo: UndoEntry?, deleting: [PendingDelete] = []) {
         self.label = label

@@ -9,9 +9,12 @@ import Darwin
 
 /// The real terminal, through wide-character ncurses.
 ///
-/// Opening it sets the locale from the environment, enters raw mode (no echo, no newline
-/// translation, keypad on, cursor hidden), sets `ESCDELAY` to 25 ms unless the environment
-/// sets it, and starts colours over the terminal's default colours unless `NO_COLOR` is set
+/// Opening it sets the locale from the environment (switching the character locale to a
+/// UTF-8 one when the environment's is not, see `CharacterLocale`; throwing
+/// ``TerminalError/notUTF8Locale(codeset:)`` when none is installed), checks that terminfo
+/// knows `TERM` (else ``TerminalError/noTerminfoEntry(_:)``), enters raw mode (no echo, no
+/// newline translation, keypad on, cursor hidden), sets `ESCDELAY` to 25 ms unless the
+/// environment sets it, and starts colours over the terminal's default colours unless `NO_COLOR` is set
 /// (then only bold, underline, reverse and dim are used). `endwin` runs on ``close()``, on
 /// `exit`, and on SIGINT, SIGTERM, SIGHUP and SIGQUIT (the handler restores the terminal,
 /// then re-raises the signal). Use ``withTerminal(deferringTermination:_:)`` so that thrown
@@ -51,7 +54,9 @@ public final class NCursesTerminal: Terminal {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty, term != "dumb" else {
             throw TerminalError.unknownTerminalType(getenv("TERM").map { String(cString: $0) } ?? "")
         }
-        setlocale(LC_ALL, "")
+        // Both checks come before initscr: a refusal must leave the terminal as it was.
+        if case .unavailable(let codeset) = CharacterLocale.adopt() { throw TerminalError.notUTF8Locale(codeset: codeset) }
+        try NCursesTerminal.checkTerminfo(term)
         guard let window = initscr() else { throw TerminalError.initializationFailed }
         self.window = window
         cncw_install_restore_handlers()
@@ -72,6 +77,18 @@ public final class NCursesTerminal: Terminal {
             usesColor = false
         }
         NCursesTerminal.setBracketedPaste(true)
+    }
+
+    /// Throws unless terminfo can drive `term` full-screen. initscr would print ncurses' own
+    /// `Error opening terminal: xterm-kitty.` and exit (QA4 Q4-10). There is no fallback to
+    /// `xterm-256color`: nothing says an unknown terminal speaks xterm's sequences, and a
+    /// wrong guess draws a garbled screen; the message says how to fix it instead.
+    private static func checkTerminfo(_ term: String) throws {
+        switch cncw_probe_terminfo(term) {
+        case 1: return
+        case 0, -1: throw TerminalError.noTerminfoEntry(term)
+        default: throw TerminalError.unknownTerminalType(term)
+        }
     }
 
     /// Home and End have several encodings, and the terminfo entry in `TERM` lists only one:

@@ -30,14 +30,24 @@ public enum TerminalEvent: Hashable, Sendable {
 public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Standard input or output is not a terminal.
     case notATerminal
-    /// The terminal type (`TERM`) is unknown to the terminfo database.
+    /// The terminal type (`TERM`) is empty or `dumb`, or terminfo cannot drive it full-screen.
     case unknownTerminalType(String)
+    /// The terminfo database has no entry for `TERM` (a newer terminal's own type, such as
+    /// `xterm-kitty`, on a machine reached over ssh).
+    case noTerminfoEntry(String)
+    /// Neither the environment's locale nor any of the fallback locales is UTF-8; the
+    /// associated value is the environment's character set.
+    case notUTF8Locale(codeset: String)
     case initializationFailed
 
     public var description: String {
         switch self {
         case .notATerminal: "standard input and output must be a terminal"
         case .unknownTerminalType(let term): "unknown terminal type '\(term)' (check TERM)"
+        case .noTerminfoEntry(let term):
+            "no terminfo entry for TERM=\(Sanitizer().line(term)); install it on this machine (kitty: kitty +kitten ssh) or run with TERM=xterm-256color"
+        case .notUTF8Locale(let codeset):
+            "a UTF-8 locale is needed, but the locale's character set is \(codeset.isEmpty ? "unknown" : Sanitizer().line(codeset)) and none of C.UTF-8, en_US.UTF-8, UTF-8 is installed; set LANG to a UTF-8 locale that `locale -a` lists (e.g. LANG=C.UTF-8)"
         case .initializationFailed: "could not initialise the terminal"
         }
     }

@@ -18,8 +18,8 @@ public struct PickerItem: Hashable, Sendable {
 
 /// A modal list of choices with type-to-filter; the current value is marked.
 ///
-/// Typing edits the filter (all space-separated terms must appear, case-insensitively, in the
-/// label or detail); `<Up>`/`<Down>`/`<C-p>`/`<C-n>`/`<PgUp>`/`<PgDn>` move; `<Enter>` chooses;
+/// Typing edits the filter (all space-separated terms must appear in the label or detail,
+/// compared after ``MatchFolding``: case-insensitively by default); `<Up>`/`<Down>`/`<C-p>`/`<C-n>`/`<PgUp>`/`<PgDn>` move; `<Enter>` chooses;
 /// `<Esc>` cancels.
 ///
 /// An app that routes keys through its own keymap drives the parts instead: ``editQuery(_:)``
@@ -47,11 +47,20 @@ public struct PickerState: Hashable, Sendable {
     /// Whether typing filters ``items`` (`false`: the owner searches and calls
     /// ``setItems(_:)``; every item stays visible).
     public let filtersItems: Bool
+    /// How the filter compares the query with the items.
+    public let folding: MatchFolding
+    /// Each item's label and detail, folded once (not on every key).
+    private var foldedItems: [String]
 
-    public init(title: String, items: [PickerItem], currentID: String? = nil, viewportHeight: Int = 10, filtersItems: Bool = true) {
+    public init(
+        title: String, items: [PickerItem], currentID: String? = nil, viewportHeight: Int = 10, filtersItems: Bool = true,
+        folding: MatchFolding = .lowercase
+    ) {
         self.filtersItems = filtersItems
+        self.folding = folding
         self.title = title
         self.items = items
+        self.foldedItems = filtersItems ? items.map { Self.matchText($0, folding) } : []
         self.currentID = currentID
         self.matches = Array(items.indices)
         let current = items.firstIndex { $0.id == currentID } ?? 0
@@ -111,6 +120,7 @@ public struct PickerState: Hashable, Sendable {
     /// Replaces the choices (a search answered), keeping the highlight in range.
     public mutating func setItems(_ newItems: [PickerItem]) {
         items = newItems
+        foldedItems = filtersItems ? newItems.map { Self.matchText($0, folding) } : []
         matches = matching()
         list.setCount(matches.count)
     }
@@ -162,10 +172,11 @@ public struct PickerState: Hashable, Sendable {
 
     private func matching() -> [Int] {
         guard filtersItems else { return Array(items.indices) }
-        let terms = filter.text.lowercased().split(separator: " ")
-        return items.indices.filter { index in
-            let haystack = (items[index].label + " " + (items[index].detail ?? "")).lowercased()
-            return terms.allSatisfy { haystack.contains($0) }
-        }
+        let terms = folding(filter.text).split(separator: " ")
+        return items.indices.filter { index in terms.allSatisfy { foldedItems[index].contains($0) } }
+    }
+
+    private static func matchText(_ item: PickerItem, _ folding: MatchFolding) -> String {
+        folding(item.label + " " + (item.detail ?? ""))
     }
 }

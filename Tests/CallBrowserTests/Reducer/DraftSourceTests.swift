@@ -101,4 +101,52 @@ import Testing
         #expect(restored.value == record.value)
         #expect(restored.displayValue == record.displayValue)
     }
+
+    // MARK: - A draft whose call cannot be loaded, or was saved after all
+
+    @Test func aDraftSurvivesAStartWhenItsCallCannotBeLoadedAndRIsRestoresIt() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let draft = FormDraft(kind: .edit(callID: "1002"), values: [CallProperty.title: "Call 3 Follow-up OFFLINE"], originals: [CallProperty.title: "Call 3 Follow-up"])
+        try Self.write(draft, to: folder.draft)
+        let service = FakeCRMService(callCount: 5)
+        await service.fail("get", with: CRMError(kind: .offline, message: "Cannot reach 127.0.0.1:1 (connection refused)"))
+        var d = TestDriver(service: service, draftURL: folder.draft)
+        await d.start()
+        #expect(d.state.modal == nil)
+        #expect(d.state.status.message?.text.contains("The draft is kept") == true)
+        #expect(DraftFile.load(folder.draft) == draft)
+
+        await service.heal("get")
+        await d.press("R")
+        #expect(d.state.openForm?.fields.first { $0.name == CallProperty.title }?.value == "Call 3 Follow-up OFFLINE")
+    }
+
+    @Test func aDraftOfACallThatIsGoneIsSetAsideNotDeleted() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let draft = FormDraft(kind: .edit(callID: "7777"), values: [CallProperty.title: "Gone DRAFT"], originals: [CallProperty.title: "Gone"])
+        try Self.write(draft, to: folder.draft)
+        var d = TestDriver(service: FakeCRMService(callCount: 5), draftURL: folder.draft)
+        await d.start()
+        #expect(d.state.modal == nil)
+        #expect(d.state.status.message?.text.contains("no longer exists") == true)
+        let aside = try #require(folder.files().first { $0.hasPrefix("draft.conflict-") })
+        #expect(DraftFile.load(folder.url.appendingPathComponent(aside)) == draft)
+    }
+
+    @Test func aDraftWhoseSaveWentThroughIsNotOfferedAgain() async throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        // The save landed while the app was closing: the call has the draft's title.
+        let service = FakeCRMService(callCount: 5)
+        _ = try await service.update(.calls, id: "1002", properties: [CallProperty.title: "Call 3 Follow-up INFLIGHT"])
+        try Self.write(FormDraft(kind: .edit(callID: "1002"), values: [CallProperty.title: "Call 3 Follow-up INFLIGHT"], originals: [CallProperty.title: "Call 3 Follow-up"]), to: folder.draft)
+        var d = TestDriver(service: service, draftURL: folder.draft)
+        await d.start()
+        #expect(d.state.modal == nil)
+        #expect(d.state.status.message?.text.contains("had been saved") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.draft.path))
+        #expect(folder.files().isEmpty)
+    }
 }

@@ -70,6 +70,18 @@ import Testing
         #expect(d.state.detail.detail?.associations[.companies]?.map(\.name) == ["Acme Corp"])
     }
 
+    @Test func anUndoThatFailsSaysItCouldNotUndoAndKeepsTheChange() async {
+        var d = await started()
+        await retitle(&d, to: "Renewal signed")
+        await d.press("j")
+        await d.service.fail("update")
+        await d.press("u")
+        let text = d.state.status.message?.text ?? ""
+        #expect(text.hasPrefix("Could not undo “Saved 1 change(s)” on “Call 1 Renewal check-in”: "), "\(text)")
+        #expect(text.contains("update refused by the fake"))
+        #expect(d.state.list.rows[0]?.call.title == "Renewal signed")
+    }
+
     @Test func undoingAnAddedAssociationReadsAsAnUndo() async {
         var d = await started()
         await d.press("j", "j", "j", "j", "a", "<Enter>")
