@@ -80,6 +80,11 @@ import Testing
         let seconds = try cli.run(["log", "--title", "x", "--timestamp", "1746194400"])
         #expect(seconds.status != 0)
         #expect(seconds.stderr.contains("milliseconds"))
+        // QA4 Q4-17: an impossible day was logged on the next month's first.
+        let impossible = try cli.run(["log", "--title", "x", "--timestamp", "2026-11-31T10:00:00Z"])
+        #expect(impossible.status != 0)
+        #expect(impossible.stderr.contains("November has 30 days"))
+        #expect(impossible.stdout.isEmpty)
         let outcome = try cli.run(["log", "--title", "x", "--outcome", "Sold"])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("Connected") && outcome.stderr.contains("Meeting booked"))

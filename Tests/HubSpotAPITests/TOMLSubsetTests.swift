@@ -29,6 +29,11 @@ import Testing
         #expect(entries.map(\.value) == [.integer(1), .string("x")])
     }
 
+    @Test func aByteOrderMarkBeforeTheFirstKeyIsIgnored() throws {
+        let entries = try TOMLSubset.parse("\u{FEFF}a = 1\r\nb = \"x\"\r\n")
+        #expect(entries.map(\.value) == [.integer(1), .string("x")])
+    }
+
     @Test func errorsNameTheLine() {
         let cases: [(String, Int)] = [
             ("a = 1\nb = bare", 2),

@@ -166,9 +166,17 @@ enum FormController {
                     continue
                 }
             }
-            if field.kind == .datetime, !value.isEmpty, case .failure(let error) = HubSpotTimestamp.validate(value) {
-                issues.append(ValidationIssue(property: field.name, code: "INVALID_DATE", message: dateMessage(field.value, error.problem, state)))
-                continue
+            if field.kind == .datetime, !value.isEmpty {
+                // A local date with an impossible part never reaches HubSpotTimestamp in a form
+                // it could name, so its range problem is asked for first.
+                if let why = TimeFormat.rangeProblem(fromLocal: field.value) {
+                    issues.append(ValidationIssue(property: field.name, code: "INVALID_DATE", message: dateMessage(field.value, .outOfRange(why), state)))
+                    continue
+                }
+                if case .failure(let error) = HubSpotTimestamp.validate(value) {
+                    issues.append(ValidationIssue(property: field.name, code: "INVALID_DATE", message: dateMessage(field.value, error.problem, state)))
+                    continue
+                }
             }
             if creating, value.isEmpty { continue }
             properties[field.name] = value
@@ -183,6 +191,9 @@ enum FormController {
         let trimmed = typed.trimmingCharacters(in: .whitespaces)
         if problem == .seconds {
             return "\(trimmed) looks like epoch seconds (the call would land in 1970); use milliseconds (\(trimmed)000) or a date such as \(example)"
+        }
+        if case .outOfRange(let why) = problem {
+            return "No such date: \(why)"
         }
         return "Not a date; use e.g. \(example) (\(TimeFormat.zoneName(state.timeZone, at: state.now))), ISO-8601 or epoch milliseconds"
     }

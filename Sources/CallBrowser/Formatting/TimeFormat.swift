@@ -73,17 +73,34 @@ public enum TimeFormat {
     /// a string, or the input unchanged when it is none of those (validation explains).
     public static func wireValue(fromLocal text: String, timeZone: TimeZone) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.allSatisfy(\.isNumber) || trimmed.contains("T") { return trimmed }
-        let pieces = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).map { Int($0) }
-        guard pieces.count >= 3, pieces.count <= 6, pieces.allSatisfy({ $0 != nil }) else { return trimmed }
-        let n = pieces.map { $0! }
+        // Out-of-range parts are left as typed so validation refuses them (see
+        // ``rangeProblem(fromLocal:)``) instead of the calendar rolling them over.
+        guard let parts = localParts(trimmed), parts.problem == nil else { return trimmed }
         var components = DateComponents()
-        components.year = n[0]; components.month = n[1]; components.day = n[2]
-        components.hour = n.count > 3 ? n[3] : 0
-        components.minute = n.count > 4 ? n[4] : 0
-        components.second = n.count > 5 ? n[5] : 0
-        guard (1...12).contains(n[1]), (1...31).contains(n[2]), let date = calendar(timeZone).date(from: components) else { return trimmed }
+        components.year = parts.year; components.month = parts.month; components.day = parts.day
+        components.hour = parts.hour; components.minute = parts.minute; components.second = parts.second
+        guard let date = calendar(timeZone).date(from: components) else { return trimmed }
         return String(HubSpotTimestamp.milliseconds(date))
+    }
+
+    /// Why a typed local date names no real moment (`February has 28 days in 2026`), or nil
+    /// when it is fine or not a local date at all (other validation speaks to those).
+    public static func rangeProblem(fromLocal text: String) -> String? {
+        localParts(text.trimmingCharacters(in: .whitespaces))?.problem
+    }
+
+    /// `yyyy-MM-dd[ HH[:mm[:ss]]]` split into its parts, unchecked; nil for any other shape
+    /// (epoch milliseconds, ISO-8601 with a `T`, words).
+    static func localParts(_ trimmed: String) -> CivilDateTime? {
+        if trimmed.isEmpty || trimmed.allSatisfy(\.isNumber) || trimmed.contains("T") { return nil }
+        let pieces = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == ":" }).map { Int($0) }
+        guard pieces.count >= 3, pieces.count <= 6, pieces.allSatisfy({ $0 != nil }) else { return nil }
+        let n = pieces.map { $0! }
+        // As in the ISO parser: a month past 12 or a day past 31 is no date at all, so the
+        // generic "Not a date" applies; only subtler slips get a named part.
+        guard (1...12).contains(n[1]), (1...31).contains(n[2]) else { return nil }
+        return CivilDateTime(year: n[0], month: n[1], day: n[2], hour: n.count > 3 ? n[3] : 0,
+                             minute: n.count > 4 ? n[4] : 0, second: n.count > 5 ? n[5] : 0)
     }
 
     // MARK: - Helpers

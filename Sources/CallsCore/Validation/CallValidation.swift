@@ -60,7 +60,10 @@ public enum CallValidation {
         case .success: return nil
         case .failure(let error) where error.problem == .seconds:
             return ValidationIssue(property: CallProperty.timestamp, code: "INVALID_DATE", message: "hs_timestamp \(raw) looks like epoch seconds; HubSpot wants milliseconds (\(raw)000) or ISO-8601, otherwise the call lands in 1970")
-        case .failure:
+        case .failure(let error):
+            if case .outOfRange(let why) = error.problem {
+                return ValidationIssue(property: CallProperty.timestamp, code: "INVALID_DATE", message: "hs_timestamp \(quoted(raw)) is no such date: \(why)")
+            }
             return ValidationIssue(property: CallProperty.timestamp, code: "INVALID_DATE", message: "hs_timestamp \(quoted(raw)) is not epoch milliseconds or an ISO-8601 date such as 2025-05-02T14:00:00Z")
         }
     }

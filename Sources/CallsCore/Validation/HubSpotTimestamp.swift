@@ -12,6 +12,9 @@ public enum HubSpotTimestamp {
         /// A 10-digit number: epoch seconds sent where HubSpot wants milliseconds.
         case seconds
         case malformed
+        /// The shape is right but a part does not exist (`2026-02-30`, `25:00`); the text
+        /// names the part, from ``CivilDateTime/problem``.
+        case outOfRange(String)
     }
 
     /// Parses ISO-8601 (`Z` or `±hh:mm`, optional fraction) or epoch milliseconds.
@@ -29,8 +32,7 @@ public enum HubSpotTimestamp {
             guard let ms = Int64(text) else { return .failure(ProblemError(problem: .malformed)) }
             return .success(Date(timeIntervalSince1970: Double(ms) / 1000))
         }
-        guard let date = parseISO(text) else { return .failure(ProblemError(problem: .malformed)) }
-        return .success(date)
+        return parseISO(text)
     }
 
     /// Wraps ``Problem`` so it can travel in a `Result`.
@@ -57,7 +59,17 @@ public enum HubSpotTimestamp {
 
     // MARK: - ISO-8601
 
-    private static func parseISO(_ text: String) -> Date? {
+    private static func parseISO(_ text: String) -> Result<Date, ProblemError> {
+        guard let (parts, ms, offset) = isoFields(text) else { return .failure(ProblemError(problem: .malformed)) }
+        if let why = parts.problem { return .failure(ProblemError(problem: .outOfRange(why))) }
+        let days = daysFromCivil(Int64(parts.year), Int64(parts.month), Int64(parts.day))
+        let total = ((days * 24 + Int64(parts.hour)) * 60 + Int64(parts.minute) - offset) * 60_000 + Int64(parts.second) * 1000 + ms
+        return .success(Date(timeIntervalSince1970: Double(total) / 1000))
+    }
+
+    /// The typed parts, milliseconds and UTC offset in minutes, or nil when the text is not
+    /// ISO-8601's shape. Ranges are not checked here: see ``CivilDateTime``.
+    private static func isoFields(_ text: String) -> (CivilDateTime, Int64, Int64)? {
         let b = Array(text.utf8)
         func num(_ from: Int, _ len: Int) -> Int64? {
             guard from + len <= b.count else { return nil }
@@ -69,6 +81,7 @@ public enum HubSpotTimestamp {
             }
             return v
         }
+        // A month past 12 or a day past 31 is no date at all; anything subtler is named.
         guard b.count >= 10, let y = num(0, 4), b[4] == 45, let mo = num(5, 2), b[7] == 45, let d = num(8, 2),
               (1...12).contains(mo), (1...31).contains(d) else { return nil }
         var h: Int64 = 0, mi: Int64 = 0, s: Int64 = 0, ms: Int64 = 0, offset: Int64 = 0
@@ -100,11 +113,9 @@ public enum HubSpotTimestamp {
                     offset = sign * (oh * 60 + om)
                 } else { return nil }
             }
-            guard i == b.count, h < 24, mi < 60, s < 61 else { return nil }
+            guard i == b.count else { return nil }
         }
-        let days = daysFromCivil(y, mo, d)
-        let total = ((days * 24 + h) * 60 + mi - offset) * 60_000 + s * 1000 + ms
-        return Date(timeIntervalSince1970: Double(total) / 1000)
+        return (CivilDateTime(year: Int(y), month: Int(mo), day: Int(d), hour: Int(h), minute: Int(mi), second: Int(s)), ms, offset)
     }
 
     // Howard Hinnant's civil calendar algorithms.

@@ -40,8 +40,10 @@ public enum TOMLSubset {
         var entries: [Entry] = []
         var seen: Set<String> = []
         var table = ""
-        // `\r\n` is one Character, and a newline like `\n`.
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        // `\r\n` is one Character, and a newline like `\n`. A leading byte-order mark
+        // (Windows editors write one) would otherwise make the first key unreadable.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        for (index, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = index + 1
             var scanner = Scanner(Array(String(rawLine).unicodeScalars), line: lineNumber)
             scanner.skipSpaces()

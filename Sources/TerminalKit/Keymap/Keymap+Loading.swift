@@ -20,7 +20,11 @@ extension Keymap {
     public mutating func load(_ text: String, file: String) -> [KeymapDiagnostic] {
         var loader = Loader(file: file)
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // A file saved on Windows (or through git's autocrlf) ends lines with `\r\n`, which
+        // Swift reads as ONE Character, not a "\n": splitting on "\n" made the whole file one
+        // line. A leading byte-order mark would glue itself to the first command.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             loader.line = lineNumber
             apply(line: rawLine, loader: &loader)
