@@ -117,7 +117,10 @@ enum PickerController {
             return Mutations.associate(&state, callID: callID, record: record)
         case .removeAssociation(let callID):
             guard let ref = CallController.ref(fromKey: item.id) else { return [] }
-            state.modal = .confirm(ConfirmState(title: "Remove association", message: "Remove the association between this call and \(item.label)?", yesLabel: "Remove", purpose: .removeAssociation(callID: callID, record: ref)))
+            // The pin goes with the association: say so before, not after (undo puts both back).
+            let pinned = DetailController.loaded(state, callID)?.allRecords.first(where: { $0.ref == ref })?.pins(callID) ?? false
+            let message = "Remove the association between this call and \(item.label)?" + (pinned ? " The call is pinned there; the pin goes too." : "")
+            state.modal = .confirm(ConfirmState(title: "Remove association", message: message, yesLabel: "Remove", purpose: .removeAssociation(callID: callID, record: ref)))
             return []
         case .pin(let callID):
             guard let ref = CallController.ref(fromKey: item.id),

@@ -163,16 +163,19 @@ public struct EffectRunner: Sendable {
         let ids = objects.map(\.id)
         guard !ids.isEmpty else { return [] }
         let contactLinks = try await service.batchAssociations(from: .calls, ids: ids, to: .contacts)
+        let contactRefs = contactLinks.mapValues { $0.map { ObjectRef(.contacts, $0.id) } }
+        // Any contact names the row before a company: the contacts alone settle the rule for
+        // the calls that have one, and companies are read only for the others.
         var firstRecord: [String: ObjectRef] = [:]
         for id in ids {
-            if let first = contactLinks[id]?.first { firstRecord[id] = ObjectRef(.contacts, first.id) }
+            firstRecord[id] = CallRow.namingRecord(contacts: contactRefs[id] ?? [], companies: [])
         }
         let unnamed = ids.filter { firstRecord[$0] == nil }
         let contacts = Set(firstRecord.values.map(\.id))
         async let contactNames = summaries(.contacts, ids: contacts)
         async let companyLinks = unnamed.isEmpty ? [:] : service.batchAssociations(from: .calls, ids: unnamed, to: .companies)
         for (id, records) in try await companyLinks {
-            if let first = records.first { firstRecord[id] = ObjectRef(.companies, first.id) }
+            firstRecord[id] = CallRow.namingRecord(contacts: contactRefs[id] ?? [], companies: records.map { ObjectRef(.companies, $0.id) })
         }
         var summaries = try await contactNames
         let companies = Set(firstRecord.values.filter { $0.type == .companies }.map(\.id))

@@ -47,9 +47,11 @@ extension Mutations {
             return update(&state, changes: previous, label: label, undoable: false)
         case .removeAssociation(let callID, let record):
             return removeAssociation(&state, callID: callID, record: record, undoable: false, label: label)
-        case .associate(let callID, let record):
+        case .associate(let callID, let record, let pinned):
             let summary = state.removedRecords[CallController.key(record)] ?? RecordSummary(ref: record, name: "\(record.type.label) \(record.id)")
-            return associate(&state, callID: callID, record: summary, undoable: false, label: label)
+            let effects = associate(&state, callID: callID, record: summary.pinning(callID, pinned), undoable: false, label: label)
+            if pinned, case .associate(let token, _, _)? = effects.first { state.inFlight[token]?.thenPin = record }
+            return effects
         case .pin(let record, let previous):
             setPinLocally(&state, record, previous)
             let token = state.token()
@@ -58,6 +60,17 @@ extension Mutations {
         case .restore:
             return []
         }
+    }
+
+    /// An undone removal's association is back: pins the call on the record again. The
+    /// status line says the undo is done once the pin is too; if the pin fails, the
+    /// association stays and the message says only the pin did not come back.
+    static func repin(_ state: inout AppState, callID: String, record: ObjectRef, after flight: InFlight) -> [Effect] {
+        let token = state.token()
+        var pin = InFlight(label: flight.label, rollback: .pin(record: record, previous: nil), undo: flight.undo)
+        pin.failure = "The association is back, but the call could not be pinned on it again"
+        state.inFlight[token] = pin
+        return [.pin(token: token, callID: callID, record: record)]
     }
 
     // MARK: - The call undone

@@ -75,8 +75,8 @@ enum Mutations {
         let token = state.token()
         let name = removed?.name ?? record.description
         let label = label ?? "Removed the association with \(record.type.singular) \(name)"
-        state.inFlight[token] = InFlight(label: label, rollback: .associate(callID: callID, record: record),
-                                         undo: undoable ? UndoEntry(label: label, revert: .associate(callID: callID, record: record)) : nil)
+        let revert = UndoEntry.Revert.associate(callID: callID, record: record, pinned: removed?.pins(callID) ?? false)
+        state.inFlight[token] = InFlight(label: label, rollback: revert, undo: undoable ? UndoEntry(label: label, revert: revert) : nil)
         if let removed { state.removedRecords[CallController.key(record)] = removed }
         return [.removeAssociation(token: token, callID: callID, record: record)]
     }
@@ -87,10 +87,7 @@ enum Mutations {
             if !list.contains(where: { $0.ref == record.ref }) { list.append(record) }
             state.detail.detail!.associations[record.ref.type] = list
         }
-        if let index = state.list.index(of: callID), state.list.rows[index]?.record == nil,
-           record.ref.type == .contacts || record.ref.type == .companies {
-            state.list.rows.modify(at: index) { $0.record = record }
-        }
+        nameRow(&state, callID, added: record)
         state.removedRecords[CallController.key(record.ref)] = record
     }
 
@@ -104,9 +101,26 @@ enum Mutations {
         }
         if let index = state.list.index(of: callID), state.list.rows[index]?.record?.ref == ref {
             removed = removed ?? state.list.rows[index]?.record
-            state.list.rows.modify(at: index) { $0.record = nil }
         }
+        nameRow(&state, callID, removed: ref)
         return removed
+    }
+
+    /// Names the call's row by the list's rule after an association change, as a reload
+    /// would (QA4 Q4-2). With the call's detail loaded the rule sees every association;
+    /// without it (`a` from the full-screen list) only the row's record and the changed one
+    /// are known, and the detail corrects the row when it arrives.
+    static func nameRow(_ state: inout AppState, _ callID: String, added: RecordSummary? = nil, removed: ObjectRef? = nil) {
+        guard let index = state.list.index(of: callID) else { return }
+        let record: RecordSummary?
+        if let detail = state.detail.detail, detail.call.id == callID {
+            record = detail.rowRecord
+        } else {
+            let known = [state.list.rows[index]?.record, added].compactMap { $0 }.filter { $0.ref != removed }
+            record = CallRow.namingRecord(contacts: known.filter { $0.ref.type == .contacts }, companies: known.filter { $0.ref.type == .companies })
+        }
+        guard state.list.rows[index]?.record != record else { return }
+        state.list.rows.modify(at: index) { $0.record = record }
     }
 
     // MARK: - Pin
@@ -169,12 +183,23 @@ enum Mutations {
             for id in callIDs where ids?.contains(id) ?? true { applyLocally(&state, id, previous[id] ?? [:]) }
         case .removeAssociation(let callID, let record):
             removeLocally(&state, callID, record)
-        case .associate(let callID, let record):
-            if let summary = state.removedRecords[CallController.key(record)] { addLocally(&state, callID, summary) }
+        case .associate(let callID, let record, let pinned):
+            if let summary = state.removedRecords[CallController.key(record)] { addLocally(&state, callID, summary.pinning(callID, pinned)) }
         case .pin(let record, let previous):
             setPinLocally(&state, record, previous)
         case .restore:
             break
         }
+    }
+}
+
+extension RecordSummary {
+    /// The summary with the call pinned on it when `pinned` (an association coming back
+    /// with its pin), else as it is.
+    func pinning(_ callID: String, _ pinned: Bool) -> RecordSummary {
+        guard pinned else { return self }
+        var copy = self
+        copy.pinnedEngagementID = callID
+        return copy
     }
 }

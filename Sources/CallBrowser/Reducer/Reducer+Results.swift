@@ -35,6 +35,10 @@ extension Reducer {
             state.detail.detail = detail
             state.detail.readDuringWrite = !state.inFlight.isEmpty
             for record in detail.allRecords { state.removedRecords[CallController.key(record.ref)] = record }
+            // The detail is newer than the list's page: its associations name the row (a
+            // change made without the detail loaded, another client's). Read during a write,
+            // it may not have the write yet; the load after the write does.
+            if !state.detail.readDuringWrite { Mutations.nameRow(&state, detail.call.id) }
             return afterDetail(&state, detail)
         case .effectDropped:
             // Whatever replaced it owns the screen; only the spinner's count changes.
@@ -97,6 +101,9 @@ extension Reducer {
 
         case .associated(let token), .associationRemoved(let token):
             guard let flight = state.inFlight.removeValue(forKey: token) else { return [] }
+            if let record = flight.thenPin, let callID = flight.rollback?.callID {
+                return Mutations.repin(&state, callID: callID, record: record, after: flight)
+            }
             succeeded(&state, flight)
             return []
         case .associateFailed(let token, let error), .removeAssociationFailed(let token, let error), .pinFailed(let token, let error):

@@ -12,6 +12,13 @@ public struct CallRow: Sendable, Equatable {
     }
 
     public var id: String { call.id }
+
+    /// The record a row is named after: its first contact, else its first company. The one
+    /// rule for the list loader and for association changes, so that after `a`, `x`, their
+    /// undo or a rollback the row shows what a reload would (QA4 Q4-2).
+    static func namingRecord<Record>(contacts: [Record], companies: [Record]) -> Record? {
+        contacts.first ?? companies.first
+    }
 }
 
 /// A record associated with a call: enough to name it, pick it and tell whether the call is
@@ -68,6 +75,11 @@ public struct CallDetail: Sendable, Equatable {
     public init(call: Call, associations: [ObjectType: [RecordSummary]] = [:]) {
         self.call = call
         self.associations = associations
+    }
+
+    /// The record the call's list row is named after (see ``CallRow/namingRecord(contacts:companies:)``).
+    var rowRecord: RecordSummary? {
+        CallRow.namingRecord(contacts: associations[.contacts] ?? [], companies: associations[.companies] ?? [])
     }
 
     /// Every associated record in display order (contacts, companies, deals, tickets).

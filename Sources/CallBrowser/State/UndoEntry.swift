@@ -17,8 +17,9 @@ public struct UndoEntry: Sendable, Equatable {
         case update(callIDs: [String], previous: [String: [String: String]])
         /// Remove an association that was added.
         case removeAssociation(callID: String, record: ObjectRef)
-        /// Add back an association that was removed.
-        case associate(callID: String, record: ObjectRef)
+        /// Add back an association that was removed; `pinned`: the call was pinned on the
+        /// record, and is pinned there again (the removal took the pin with it, QA4 Q4-3).
+        case associate(callID: String, record: ObjectRef, pinned: Bool = false)
         /// Set the record's pinned engagement back (`nil` unpins).
         case pin(record: ObjectRef, previous: String?)
         /// Bring back calls whose delete is still waiting.
@@ -32,7 +33,7 @@ extension UndoEntry.Revert {
     var callID: String? {
         switch self {
         case .update(let ids, _): ids.count == 1 ? ids[0] : nil
-        case .removeAssociation(let callID, _), .associate(let callID, _): callID
+        case .removeAssociation(let callID, _), .associate(let callID, _, _): callID
         case .pin, .restore: nil
         }
     }
@@ -64,6 +65,9 @@ public struct InFlight: Sendable, Equatable {
     /// What the status line says before the reason when it fails; `nil`: the label, quoted,
     /// "did not go through". An undo says it could not undo, not that "Undid …" failed.
     public var failure: String?
+    /// The record to pin the call on once this association is made: an undone removal of
+    /// a pinned association (a pin needs the association first).
+    public var thenPin: ObjectRef?
 
     public init(label: String, rollback: UndoEntry.Revert?, undo: UndoEntry?, deleting: [PendingDelete] = []) {
         self.label = label

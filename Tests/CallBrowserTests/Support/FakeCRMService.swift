@@ -233,6 +233,10 @@ actor FakeCRMService: CRMService {
     func removeAssociation(_ from: ObjectRef, with to: ObjectRef) async throws {
         try check("removeAssociation")
         links.removeAll { $0.call == from.id && $0.record == to }
+        // As both backends do: the pin goes with the association.
+        if objects[to.type]?[to.id]?[property: CallProperty.pinnedEngagement] == from.id {
+            objects[to.type]?[to.id]?[property: CallProperty.pinnedEngagement] = nil
+        }
     }
 
     func associations(of record: ObjectRef, to type: ObjectType) async throws -> [AssociatedRecord] {
