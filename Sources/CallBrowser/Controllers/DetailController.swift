@@ -24,7 +24,7 @@ enum DetailController {
     }
 
     static func scroll(_ state: inout AppState, by delta: Int) {
-        let maxScroll = max(0, DetailLines.count(state) - max(1, state.rows - 3))
+        let maxScroll = max(0, DetailLines.count(state) - DetailLines.paneHeight(state))
         state.detail.scroll = min(max(0, state.detail.scroll + delta), maxScroll)
     }
 

@@ -35,6 +35,13 @@ enum DetailLines {
         state.isSplit ? state.columns - listWidth(state.columns) - 1 : state.columns
     }
 
+    /// Rows the pane shows: the screen less the title bar and the status line (see
+    /// ``BrowserView``), beside the list as on its own. The scroll limit is the lines less
+    /// these, so `G` puts the last line on the last row and the next `k` moves (QA4 Q4-8).
+    static func paneHeight(_ state: AppState) -> Int {
+        max(1, state.rows - 2)
+    }
+
     /// The list's share of a split screen.
     static func listWidth(_ columns: Int) -> Int { columns * 5 / 8 }
 
