@@ -78,6 +78,14 @@ enum DetailLines {
         init(_ state: AppState, width: Int) {
             self.width = width
             preview = DetailLines.isPreview(state)
+            if preview, state.list.rows.isEmpty {
+                // Beside an empty list (no match, the last call deleted) no call is selected:
+                // the call shown before must not stay as if it were (QA4 Q4-12).
+                detail = DetailState()
+                lookups = state.lookups
+                timeZone = state.timeZone
+                return
+            }
             if preview, let held = state.detail.held {
                 // The call the pane keeps while the cursor moves: the key stays the same
                 // from move to move, so the pane is neither rebuilt nor redrawn.
