@@ -78,6 +78,15 @@ enum DetailLines {
         init(_ state: AppState, width: Int) {
             self.width = width
             preview = DetailLines.isPreview(state)
+            lookups = state.lookups
+            timeZone = state.timeZone
+            if preview, state.list.total > 0, state.list.selected == nil {
+                // The cursor is on a position whose row is not loaded (loading, or past
+                // HubSpot's search limit): no call is selected, so the pane shows none
+                // rather than the last call it had (QA4 Q4-5).
+                detail = DetailState()
+                return
+            }
             if preview, let held = state.detail.held {
                 // The call the pane keeps while the cursor moves: the key stays the same
                 // from move to move, so the pane is neither rebuilt nor redrawn.
