@@ -1,3 +1,5 @@
+import CallsCore
+
 /// `hs_body_preview`: the first characters of a call's notes as plain text.
 ///
 /// HubSpot stores notes as HTML when they come from its editor and as plain text when they
@@ -8,7 +10,7 @@ public enum BodyPreview {
 
     public static func make(_ body: String) -> String {
         // Long notes: the preview needs only their start (tags included, generously).
-        let text = plainText(body.utf8.count > length * 80 ? String(body.prefix(length * 20)) : body)
+        let text = CallNotes.plainText(body.utf8.count > length * 80 ? String(body.prefix(length * 20)) : body)
         var folded = String.UnicodeScalarView()
         var lastWasSpace = true
         var count = 0
@@ -34,41 +36,4 @@ public enum BodyPreview {
         if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
         return scalar.properties.isWhitespace
     }
-
-    /// The text of an HTML (or plain) body: tags removed, block ends as newlines.
-    public static func plainText(_ body: String) -> String {
-        guard body.utf8.contains(UInt8(ascii: "<")) || body.utf8.contains(UInt8(ascii: "&")) else { return body }
-        var out = ""
-        out.reserveCapacity(body.utf8.count)
-        var index = body.startIndex
-        while index < body.endIndex {
-            let character = body[index]
-            // A tag starts with a letter, `/` or `!`; "5 < 6" is text.
-            let next = body.index(after: index) < body.endIndex ? body[body.index(after: index)] : " "
-            if character == "<", next.isLetter || next == "/" || next == "!", let close = body[index...].firstIndex(of: ">") {
-                let tag = body[body.index(after: index)..<close].lowercased()
-                if tag.hasPrefix("br") || tag.hasPrefix("/p") || tag.hasPrefix("/div") || tag.hasPrefix("/li") {
-                    out.append("\n")
-                }
-                index = body.index(after: close)
-            } else if character == "&", let semi = body[index...].prefix(10).firstIndex(of: ";") {
-                let entity = String(body[body.index(after: index)..<semi])
-                if let decoded = entities[entity] {
-                    out.append(decoded)
-                    index = body.index(after: semi)
-                } else {
-                    out.append(character)
-                    index = body.index(after: index)
-                }
-            } else {
-                out.append(character)
-                index = body.index(after: index)
-            }
-        }
-        return out
-    }
-
-    private static let entities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "#39": "'", "nbsp": " ",
-    ]
 }

@@ -99,7 +99,7 @@ struct StoredProperties: Sendable, Equatable {
     func searchBody(for type: ObjectType) -> String {
         let text: String
         switch type {
-        case .calls: text = values[CallProperty.body].map { BodyPreview.plainText(String($0.prefix(Self.indexedBodyLength * 2))) } ?? ""
+        case .calls: text = values[CallProperty.body].map { CallNotes.plainText(String($0.prefix(Self.indexedBodyLength * 2))) } ?? ""
         case .tickets: text = values["content"] ?? ""
         default: text = ""
         }

@@ -74,8 +74,12 @@ enum FormBuilder {
         case .number:
             return FormField(name: def.name, label: def.label, kind: .number, value: raw, readOnly: readOnly)
         default:
-            let multiline = def.fieldType == "html" || def.fieldType == "textarea"
-            return FormField(name: def.name, label: def.label, kind: multiline ? .multiline : .text, value: raw, readOnly: readOnly)
+            // HTML (the notes) is edited as the text the side pane shows, not as markup
+            // (QA4 Q4-23), and saved back as paragraphs.
+            if def.fieldType == "html" || def.name == CallProperty.body {
+                return FormField(name: def.name, label: def.label, kind: .multiline, value: CallNotes.editableText(raw), readOnly: readOnly, isHTML: true)
+            }
+            return FormField(name: def.name, label: def.label, kind: def.fieldType == "textarea" ? .multiline : .text, value: raw, readOnly: readOnly)
         }
     }
 
@@ -94,7 +98,7 @@ enum FormBuilder {
             FormField(name: recordField, label: "Record", kind: .record, value: recordOptions.count > 1 ? recordOptions[1].id : "", options: recordOptions),
             FormField(name: CallProperty.disposition, label: "Outcome", kind: .enumeration, value: "", options: outcomeOptions(state)),
             FormField(name: CallProperty.title, label: "Title", kind: .text, value: ""),
-            FormField(name: CallProperty.body, label: "Notes", kind: .multiline, value: ""),
+            FormField(name: CallProperty.body, label: "Notes", kind: .multiline, value: "", isHTML: true),
             FormField(name: CallProperty.direction, label: "Direction", kind: .enumeration, value: CallDirection.outbound.rawValue,
                       options: CallDirection.allCases.map { PickerItem(id: $0.rawValue, label: $0.label) }),
             FormField(name: CallProperty.status, label: "Status", kind: .enumeration, value: CallStatus.completed.rawValue,

@@ -134,9 +134,11 @@ enum FormController {
 
     // MARK: - Saving
 
-    /// The wire value of a field (durations to milliseconds, local dates to epoch ms).
+    /// The wire value of a field (durations to milliseconds, local dates to epoch ms, notes
+    /// to HTML).
     static func wire(_ field: FormField, _ state: AppState) -> String {
-        switch field.kind {
+        if field.property.isHTML { return CallNotes.html(fromText: field.value) }
+        return switch field.kind {
         case .datetime: TimeFormat.wireValue(fromLocal: field.value, timeZone: state.timeZone)
         case .duration: CallDuration.milliseconds(field.value).map(String.init) ?? field.value.trimmingCharacters(in: .whitespaces)
         default: field.value

@@ -87,13 +87,15 @@ public struct FormField: Sendable, Equatable {
     public struct Property: Sendable, Equatable {
         public var kind: Kind
         public var options: [PickerItem]
+        /// HTML on the wire, edited as its text (the notes, see ``CallNotes``).
+        public var isHTML = false
     }
 
     public var base: TerminalKit.FormField
     public var property: Property
 
-    public init(name: String, label: String, kind: Kind, value: String, readOnly: Bool = false, options: [PickerItem] = []) {
-        let property = Property(kind: kind, options: options)
+    public init(name: String, label: String, kind: Kind, value: String, readOnly: Bool = false, options: [PickerItem] = [], isHTML: Bool = false) {
+        let property = Property(kind: kind, options: options, isHTML: isHTML)
         base = TerminalKit.FormField(id: name, label: label, kind: Self.baseKind(property, readOnly: readOnly))
         // The value exactly as the record holds it: views clean it when drawn, and the save
         // compares it with what was loaded.

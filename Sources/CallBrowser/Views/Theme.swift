@@ -123,19 +123,8 @@ enum Clean {
     private static func cleanBody(_ html: String) -> [String] {
         // A 10 MB body must not cost 10 MB of work per frame: show its first part.
         let limit = 64_000
-        var text = html.count > limit ? String(html.prefix(limit)) + "\n… (notes truncated)" : html
-        for tag in ["<br>", "<br/>", "<br />", "</p>", "</div>", "</li>"] {
-            text = text.replacingOccurrences(of: tag, with: "\n", options: .caseInsensitive)
-        }
-        var plain = ""
-        var inTag = false
-        for c in text {
-            if c == "<" { inTag = true; continue }
-            if c == ">" && inTag { inTag = false; continue }
-            if !inTag { plain.append(c) }
-        }
-        plain = plain.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        let text = html.count > limit ? String(html.prefix(limit)) + "\n… (notes truncated)" : html
+        let plain = CallNotes.plainText(text)
         return sanitizer.lines(plain)
     }
 }

@@ -99,7 +99,7 @@ struct CallDetail {
         if let body = call.body {
             out.append("")
             out.append("Notes")
-            let text = TerminalText.sanitize(BodyPreview.plainText(body), multiline: true)
+            let text = TerminalText.sanitize(CallNotes.plainText(body), multiline: true)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 out.append("  " + line)
             }
