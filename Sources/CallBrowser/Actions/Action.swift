@@ -2,7 +2,7 @@
 /// name used in `keymap.conf` is derived from the case name by ``ActionTable/configName(of:)``.
 public enum Action: String, Sendable, Hashable, CaseIterable {
     // MARK: Global
-    case quit, back, showHelp, refresh
+    case quit, back, showHelp, refresh, redraw
 
     // MARK: Call actions (list and detail)
     case editCall, setOutcome, quickLog, pinCall, associateRecord, removeAssociation

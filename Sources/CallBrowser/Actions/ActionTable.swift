@@ -33,6 +33,7 @@ public enum ActionTable {
         ActionRow(.back, .global, "General", ["q"], "Back: close the detail view, or quit from the list", hint: "quit"),
         ActionRow(.showHelp, .global, "General", ["?", "<F1>"], "Show this help", hint: "help"),
         ActionRow(.refresh, .global, "General", ["R"], "Reload calls and account data"),
+        ActionRow(.redraw, .global, "General", ["<C-l>"], "Redraw the screen if another program garbled it"),
         ActionRow(.undo, .global, "General", ["u"], "Undo the last change (edit, outcome, associate, pin, delete)", hint: "undo"),
         ActionRow(.copyID, .global, "General", ["y"], "Copy the call id to the clipboard (OSC 52)"),
 
@@ -78,6 +79,9 @@ public enum ActionTable {
         ActionRow(.cancel, .form, "Form", ["<Esc>"], "Cancel (asks when there are unsaved changes)", hint: "cancel"),
         ActionRow(.choose, .form, "Form", ["<Enter>"], "Open the choices of a field; on the last field, save", hint: "choose"),
         ActionRow(.toggleTimer, .form, "Form", ["<C-t>"], "Quick-log: start or stop the call timer (fills the duration)", hint: "timer"),
+        // Not `?`: in a form that is text.
+        ActionRow(.showHelp, .form, "Form", ["<F1>"], "Show this help over the form (and the last message whole)"),
+        ActionRow(.redraw, .form, "Form", ["<C-l>"], "Redraw the screen"),
 
         // MARK: Picker
         ActionRow(.moveDown, .picker, "Picker", ["<Down>", "<C-n>"], "Next choice"),

@@ -24,6 +24,7 @@ bind global q back
 bind global ? show-help
 bind global <F1> show-help
 bind global R refresh
+bind global <C-l> redraw
 bind global u undo
 bind global y copy-id
 
@@ -85,6 +86,8 @@ bind form <C-s> save
 bind form <Esc> cancel
 bind form <Enter> choose
 bind form <C-t> toggle-timer
+bind form <F1> show-help
+bind form <C-l> redraw
 
 # Picker (picker)
 bind picker <Down> move-down

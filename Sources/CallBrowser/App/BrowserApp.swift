@@ -77,6 +77,10 @@ public final class BrowserApp {
                         loop.post(.copied(text))
                         continue
                     }
+                    if case .redrawScreen = effect {
+                        terminal.forceFullRedraw()
+                        continue
+                    }
                     let task = start(effect, loop: loop)
                     if case .loadDetailAfterPause = effect {
                         pausedLoad?.cancel()
@@ -136,7 +140,7 @@ extension Effect {
     var isWrite: Bool {
         switch self {
         case .saveCall, .batchUpdate, .associate, .removeAssociation, .pin, .archive, .batchArchive, .createCall, .saveDraft, .clearDraft, .setDraftAside: true
-        case .loadLookups, .fetchPage, .loadDetail, .loadDetailAfterPause, .searchRecords, .locateCall, .loadDraft, .copyToClipboard, .quit: false
+        case .loadLookups, .fetchPage, .loadDetail, .loadDetailAfterPause, .searchRecords, .locateCall, .loadDraft, .copyToClipboard, .redrawScreen, .quit: false
         }
     }
 

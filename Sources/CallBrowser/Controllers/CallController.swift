@@ -38,8 +38,10 @@ enum CallController {
             if state.focus == .detail { state.focus = .list; return [] }
             return quit(&state)
         case .showHelp:
-            state.modal = .help(scroll: 0)
+            HelpController.open(&state)
             return []
+        case .redraw:
+            return [.redrawScreen]
         case .refresh:
             state.setStatus("Refreshing…", .info)
             var effects: [Effect] = [.loadLookups(token: state.token())]

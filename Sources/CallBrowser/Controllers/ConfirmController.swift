@@ -36,21 +36,27 @@ enum HelpController {
     static let context = BrowserContext.help
 
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
-        guard case .help(let scroll) = state.modal else { return [] }
+        guard case .help(let scroll, let over) = state.modal else { return [] }
         let page = max(1, state.rows - 4)
         let maxScroll = max(0, HelpContent.lines(state).count - page)
         switch action {
-        case .moveDown: state.modal = .help(scroll: min(scroll + 1, maxScroll))
-        case .moveUp: state.modal = .help(scroll: max(scroll - 1, 0))
-        case .pageDown: state.modal = .help(scroll: min(scroll + page, maxScroll))
-        case .pageUp: state.modal = .help(scroll: max(scroll - page, 0))
-        case .halfPageDown: state.modal = .help(scroll: min(scroll + max(1, page / 2), maxScroll))
-        case .halfPageUp: state.modal = .help(scroll: max(scroll - max(1, page / 2), 0))
-        case .moveTop: state.modal = .help(scroll: 0)
-        case .moveBottom: state.modal = .help(scroll: maxScroll)
-        case .cancel: state.modal = nil
+        case .moveDown: state.modal = .help(scroll: min(scroll + 1, maxScroll), over: over)
+        case .moveUp: state.modal = .help(scroll: max(scroll - 1, 0), over: over)
+        case .pageDown: state.modal = .help(scroll: min(scroll + page, maxScroll), over: over)
+        case .pageUp: state.modal = .help(scroll: max(scroll - page, 0), over: over)
+        case .halfPageDown: state.modal = .help(scroll: min(scroll + max(1, page / 2), maxScroll), over: over)
+        case .halfPageUp: state.modal = .help(scroll: max(scroll - max(1, page / 2), 0), over: over)
+        case .moveTop: state.modal = .help(scroll: 0, over: over)
+        case .moveBottom: state.modal = .help(scroll: maxScroll, over: over)
+        case .cancel: state.modal = over
         default: break
         }
         return []
+    }
+
+    /// Opens help over what is on screen; from a form, closing it goes back to the form.
+    static func open(_ state: inout AppState) {
+        let over: Modal? = if case .form = state.modal { state.modal } else { nil }
+        state.modal = .help(scroll: 0, over: over)
     }
 }

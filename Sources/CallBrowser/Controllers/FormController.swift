@@ -12,6 +12,8 @@ enum FormController {
         switch action {
         case .toggleTimer where form.kind != .quickLog: return "The call timer is only in the quick-log form"
         case .save where form.savingToken != nil: return "Already saving…"
+        // The save's answer closes the form, which help would hide.
+        case .showHelp where form.savingToken != nil: return "Saving…"
         default: return nil
         }
     }
@@ -22,6 +24,11 @@ enum FormController {
         case .nextField: form.moveFocus(by: 1)
         case .previousField: form.moveFocus(by: -1)
         case .save: return save(&state, form)
+        case .showHelp:
+            HelpController.open(&state)
+            return []
+        case .redraw:
+            return [.redrawScreen]
         case .cancel:
             if form.isDirty {
                 state.modal = .confirm(ConfirmState(title: "Unsaved changes", message: "Discard the changes to this form?", yesLabel: "Discard", purpose: .discardForm(form)))

@@ -147,7 +147,7 @@ public struct EffectRunner: Sendable {
         case .copyToClipboard(let text):
             await copy(text)
             return .copied(text)
-        case .quit:
+        case .redrawScreen, .quit:
             return nil
         }
     }
@@ -259,7 +259,7 @@ extension Effect {
         case .createCall: "log call"
         case .searchRecords: "record search"
         case .locateCall: "locate call"
-        case .loadDraft, .saveDraft, .clearDraft, .setDraftAside, .copyToClipboard, .quit: "local"
+        case .loadDraft, .saveDraft, .clearDraft, .setDraftAside, .copyToClipboard, .redrawScreen, .quit: "local"
         }
     }
 }

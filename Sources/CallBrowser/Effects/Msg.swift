@@ -102,6 +102,8 @@ public enum Effect: Sendable, Equatable {
     /// Moves the draft file aside (its call changed since it was written), keeping it.
     case setDraftAside
     case copyToClipboard(String)
+    /// Clear the terminal and paint the next frame whole (`<C-l>`).
+    case redrawScreen
     /// Stop the run loop (after pending deletes were sent).
     case quit
 }

@@ -312,7 +312,13 @@ extension Reducer {
             state.setStatus("Restored an unsaved draft", .info)
             return []
         case .edit(let id):
-            if state.quickLogOnly { return [] }
+            if state.quickLogOnly {
+                // The popup logs a call; the edit is left on disk for the browser.
+                state.keepsOthersDraft = true
+                if state.modal == nil { state.modal = .form(FormBuilder.quickLog(state)) }
+                state.setStatus("An unsaved edit of call \(Clean.line(id, width: 40)) waits in the browser (this form keeps no draft)", .info, for: 10)
+                return []
+            }
             state.draftToRestore = draft
             // The first page may come later: it then puts the cursor on the draft's call.
             if state.list.index(of: id) == nil, !state.list.loadedOnce { state.list.keepSelectionID = id }

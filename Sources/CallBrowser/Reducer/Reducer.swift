@@ -6,7 +6,9 @@ import TerminalKit
 /// no clock, no I/O; time and results arrive in messages.
 public func reduce(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     if msg.isResult { state.status.busy = max(0, state.status.busy - 1) }
-    let effects = Reducer.handle(&state, msg)
+    var effects = Reducer.handle(&state, msg)
+    // One check here rather than at every place a form writes or clears its draft.
+    if state.keepsOthersDraft { effects.removeAll(where: \.isDraftWrite) }
     state.status.busy += effects.filter(\.isIO).count
     if state.status.busy == 0 { state.status.spinnerFrame = 0 }
     DetailController.settleHeld(&state, after: msg, effects: effects)
@@ -273,7 +275,7 @@ extension Effect {
     /// Effects that talk to the service (counted for the spinner).
     var isIO: Bool {
         switch self {
-        case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .quit: false
+        case .loadDraft, .saveDraft, .clearDraft, .copyToClipboard, .redrawScreen, .quit: false
         default: true
         }
     }

@@ -50,6 +50,9 @@ public struct AppState: Sendable, Equatable {
     public var typeAhead: [Msg] = []
     /// A draft found at start, applied once its call's detail arrives.
     public var draftToRestore: FormDraft?
+    /// The draft file holds an edit draft the quick-log-only mode cannot restore: it is the
+    /// browser's to offer, so this run neither writes over it nor removes it (QA4 Q4-15).
+    public var keepsOthersDraft = false
     /// Records seen in associations, by `type:id`, so undoing a removal can name them.
     public var removedRecords: [String: RecordSummary] = [:]
     /// Token source for effects; results carry their token back.

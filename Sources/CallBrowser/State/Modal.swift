@@ -1,9 +1,10 @@
 /// The one dialog on top of the panes, if any.
-public enum Modal: Sendable, Equatable {
+public indirect enum Modal: Sendable, Equatable {
     case form(FormState)
     case picker(PickerState)
     case confirm(ConfirmState)
-    case help(scroll: Int)
+    /// `over`: the form help was opened from (`F1`), which closing help goes back to.
+    case help(scroll: Int, over: Modal? = nil)
 
     /// The keymap context keys are looked up in while this modal is open.
     public var context: BrowserContext {
@@ -17,12 +18,18 @@ public enum Modal: Sendable, Equatable {
 }
 
 extension AppState {
-    /// The form being edited: open, or waiting behind its "discard changes?" question.
-    public var openForm: FormState? {
-        switch modal {
+    /// The form being edited: open, waiting behind its "discard changes?" question, or
+    /// under help.
+    public var openForm: FormState? { modal?.openForm }
+}
+
+extension Modal {
+    var openForm: FormState? {
+        switch self {
         case .form(let form): form
         case .confirm(let confirm): if case .discardForm(let form) = confirm.purpose { form } else { nil }
-        default: nil
+        case .help(_, let over): over?.openForm
+        case .picker: nil
         }
     }
 }

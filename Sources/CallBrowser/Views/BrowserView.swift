@@ -31,12 +31,19 @@ public enum BrowserView {
         let screen = buffer.area
         guard !screen.isEmpty else { return }
         if state.quickLogOnly {
-            if case .form(let form) = state.modal {
-                let (main, status) = screen.splitBottom(1)
+            // The form is all there is on screen: what opens over it (the discard question)
+            // is drawn over it, else the screen went blank (QA4 Q4-13).
+            let (main, status) = screen.splitBottom(1)
+            if let form = state.openForm {
                 FormView.render(form, state, into: &buffer, area: main)
                 if let picker = form.picker { PickerView.render(picker, into: &buffer, area: main) }
-                StatusLineView.renderStatus(state, into: &buffer, area: status)
             }
+            switch state.modal {
+            case .confirm(let confirm): ConfirmView.render(confirm, into: &buffer, area: main)
+            case .help(let scroll, _): HelpView.render(state, scroll: scroll, into: &buffer, area: main)
+            default: break
+            }
+            StatusLineView.renderStatus(state, into: &buffer, area: status)
             return
         }
         let (top, rest) = screen.splitTop(1)
@@ -60,7 +67,7 @@ public enum BrowserView {
             if let picker = form.picker { PickerView.render(picker, into: &buffer, area: body) }
         case .picker(let picker): PickerView.render(picker, into: &buffer, area: body)
         case .confirm(let confirm): ConfirmView.render(confirm, into: &buffer, area: body)
-        case .help(let scroll): HelpView.render(state, scroll: scroll, into: &buffer, area: body)
+        case .help(let scroll, _): HelpView.render(state, scroll: scroll, into: &buffer, area: body)
         case nil: break
         }
     }

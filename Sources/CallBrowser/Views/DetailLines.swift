@@ -80,10 +80,11 @@ enum DetailLines {
             preview = DetailLines.isPreview(state)
             lookups = state.lookups
             timeZone = state.timeZone
-            if preview, state.list.total > 0, state.list.selected == nil {
-                // The cursor is on a position whose row is not loaded (loading, or past
-                // HubSpot's search limit): no call is selected, so the pane shows none
-                // rather than the last call it had (QA4 Q4-5).
+            if preview, state.list.selected == nil {
+                // No call is selected: the list is empty (no match, the last call deleted,
+                // QA4 Q4-12) or the cursor is on a row that is not loaded (loading, or past
+                // HubSpot's search limit, Q4-5). The call shown before must not stay as if
+                // it were.
                 detail = DetailState()
                 return
             }

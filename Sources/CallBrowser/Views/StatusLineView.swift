@@ -7,11 +7,19 @@ enum StatusLineView {
         guard area.width > 0, area.height > 0 else { return }
         buffer.fill(area, style: Theme.title)
         let total = state.list.total
-        var parts = ["hubcalls", total == 1 ? "1 call" : "\(total) calls", state.list.sort.label]
+        let count = searching(state) ? "searching…" : total == 1 ? "1 call" : "\(total) calls"
+        var parts = ["hubcalls", count, state.list.sort.label]
         if !state.list.filterText.isEmpty { parts.append("filter: " + Clean.line(state.list.filterText, width: 80)) }
         if !state.list.marked.isEmpty { parts.append("\(state.list.marked.count) marked") }
         if state.readOnly { parts.append("read-only") }
         buffer.write(" " + parts.joined(separator: " · "), x: area.x, y: area.y, maxWidth: area.width, style: Theme.title)
+    }
+
+    /// A new query (filter, sort, a logged call) waits for its first page: the rows and
+    /// their count are still the old query's, which the title must not pair with the new
+    /// filter (QA4 Q4-19). A refresh (`R`) keeps the count: its query is the same.
+    static func searching(_ state: AppState) -> Bool {
+        state.list.loadingToken != nil && state.list.loadingSegment == .replace && !state.list.refreshing
     }
 
     static func renderStatus(_ state: AppState, into buffer: inout CellBuffer, area: Rect) {
@@ -53,7 +61,7 @@ enum StatusLineView {
             var text = Clean.line(message.text, width: leftWidth + 1)
             // A cut error or warning says where to read it whole (help shows it at its top).
             if text.displayWidth > leftWidth, message.kind == .error || message.kind == .warning,
-               let help = state.bindings.firstKey(for: .showHelp, from: .global) {
+               let help = state.bindings.firstKey(for: .showHelp, from: state.context) {
                 let more = " (\(help): all)"
                 if leftWidth > more.displayWidth + 20 { text = text.truncated(toWidth: leftWidth - more.displayWidth) + more }
             }

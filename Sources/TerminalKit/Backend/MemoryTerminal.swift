@@ -25,6 +25,8 @@ public final class MemoryTerminal: Terminal {
     public private(set) var bellCount = 0
     public private(set) var clipboard: [String] = []
     public private(set) var suspendCount = 0
+    /// Times ``forceFullRedraw()`` was asked for.
+    public private(set) var redrawCount = 0
     public private(set) var isClosed = false
     /// Whether ``readEvent(timeout:)`` returns ``TerminalEvent/hangup`` once the script is
     /// exhausted (so a run loop under test always ends).
@@ -96,6 +98,11 @@ public final class MemoryTerminal: Terminal {
 
     public func suspend() {
         suspendCount += 1
+        forceFullRepaint = true
+    }
+
+    public func forceFullRedraw() {
+        redrawCount += 1
         forceFullRepaint = true
     }
 

@@ -245,6 +245,14 @@ public final class NCursesTerminal: Terminal {
         clearok(window, true)
     }
 
+    public func forceFullRedraw() {
+        guard isOpen else { return }
+        // As after a resize: `present` erases the window and `clearok` has the refresh clear
+        // the physical screen, so cells that look unchanged to the diff are written again.
+        previous = CellBuffer(width: 0, height: 0)
+        clearok(window, true)
+    }
+
     public func bell() {
         beep()
     }

@@ -68,6 +68,10 @@ public protocol Terminal: AnyObject {
     /// Hands the terminal back to the shell (as `<C-z>` does) until the process is resumed,
     /// then repaints everything on the next ``present(_:)``.
     func suspend()
+    /// Forgets what the screen shows (another program may have written over it: `wall`, a
+    /// background job): the next ``present(_:)`` clears the screen and paints every cell,
+    /// as `C-l` does in curses programs.
+    func forceFullRedraw()
     /// Rings the bell.
     func bell()
     /// Puts text on the system clipboard with OSC 52 (terminals that allow it).
