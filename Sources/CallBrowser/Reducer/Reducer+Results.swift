@@ -316,7 +316,7 @@ extension Reducer {
                 // The popup logs a call; the edit is left on disk for the browser.
                 state.keepsOthersDraft = true
                 if state.modal == nil { state.modal = .form(FormBuilder.quickLog(state)) }
-                state.setStatus("An unsaved edit of call \(Clean.line(id, width: 40)) waits in the browser (this form keeps no draft)", .info, for: 10)
+                state.setStatus("Call \(Clean.line(id, width: 40))'s unsaved edit is kept for the browser", .info, for: 10)
                 return []
             }
             state.draftToRestore = draft

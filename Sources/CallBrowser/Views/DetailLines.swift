@@ -78,12 +78,14 @@ enum DetailLines {
         init(_ state: AppState, width: Int) {
             self.width = width
             preview = DetailLines.isPreview(state)
-            if preview, state.list.rows.isEmpty {
-                // Beside an empty list (no match, the last call deleted) no call is selected:
-                // the call shown before must not stay as if it were (QA4 Q4-12).
+            lookups = state.lookups
+            timeZone = state.timeZone
+            if preview, state.list.selected == nil {
+                // No call is selected: the list is empty (no match, the last call deleted,
+                // QA4 Q4-12) or the cursor is on a row that is not loaded (loading, or past
+                // HubSpot's search limit, Q4-5). The call shown before must not stay as if
+                // it were.
                 detail = DetailState()
-                lookups = state.lookups
-                timeZone = state.timeZone
                 return
             }
             if preview, let held = state.detail.held {
