@@ -106,11 +106,16 @@ enum CallController {
 
     // MARK: - Outcome
 
+    /// The outcome picker's entry that clears the outcome.
+    static let noOutcome = PickerItem(id: "", label: "(none)")
+
     static func openOutcomePicker(_ state: inout AppState) -> [Effect] {
         let targets = targetIDs(state)
         guard !targets.isEmpty else { return [] }
-        let current = targets.count == 1 ? call(state, targets[0])?.dispositionID : nil
-        let items = state.lookups.outcomes.outcomes.map { PickerItem(id: $0.id, label: $0.label, detail: $0.isDefault ? nil : "custom") }
+        let current = targets.count == 1 ? call(state, targets[0])?.dispositionID ?? Self.noOutcome.id : nil
+        // First, as in the edit form's outcome field: an outcome set by mistake can be taken
+        // off, and `o` `Enter` on a call without one changes nothing.
+        let items = [Self.noOutcome] + state.lookups.outcomes.outcomes.map { PickerItem(id: $0.id, label: $0.label, detail: $0.isDefault ? nil : "custom") }
         let title = targets.count == 1 ? "Outcome" : "Outcome of \(targets.count) marked calls"
         state.modal = .picker(PickerState(purpose: .outcome(callIDs: targets), title: title, items: items, currentID: current))
         return []

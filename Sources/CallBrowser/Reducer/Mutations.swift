@@ -26,14 +26,20 @@ enum Mutations {
     /// Sets the outcome of the calls that do not have it yet; choosing the outcome a call
     /// already has writes nothing (offline it would only report a failure for a no-op).
     static func setOutcome(_ state: inout AppState, ids: [String], outcome: PickerItem) -> [Effect] {
-        let ids = ids.filter { CallController.call(state, $0)?.object[property: CallProperty.disposition] != outcome.id }
+        let ids = ids.filter { (CallController.call(state, $0)?.object[property: CallProperty.disposition] ?? "") != outcome.id }
+        let clearing = outcome.id.isEmpty
         guard !ids.isEmpty else {
             state.list.marked = []
-            state.setStatus("Outcome unchanged: already \(outcome.label)", .info)
+            state.setStatus(clearing ? "Outcome unchanged: none set" : "Outcome unchanged: already \(outcome.label)", .info)
             return []
         }
         let changes = Dictionary(uniqueKeysWithValues: ids.map { ($0, [CallProperty.disposition: outcome.id]) })
-        let label = ids.count == 1 ? "Outcome set to \(outcome.label)" : "Outcome of \(ids.count) calls set to \(outcome.label)"
+        let label = switch (ids.count == 1, clearing) {
+        case (true, true): "Outcome cleared"
+        case (true, false): "Outcome set to \(outcome.label)"
+        case (false, true): "Outcome of \(ids.count) calls cleared"
+        case (false, false): "Outcome of \(ids.count) calls set to \(outcome.label)"
+        }
         if ids.count > 1 { state.list.marked = [] }
         return update(&state, changes: changes, label: label)
     }

@@ -19,7 +19,7 @@ import Testing
         var d = await started()
         await d.press("o")
         guard case .picker(let picker) = d.state.modal else { Issue.record("no picker"); return }
-        #expect(picker.items.map(\.label) == OutcomeCatalog.defaults.map(\.label) + ["Callback requested"])
+        #expect(picker.items.map(\.label) == ["(none)"] + OutcomeCatalog.defaults.map(\.label) + ["Callback requested"])
         #expect(picker.currentID == OutcomeCatalog.defaults[0].id)
         await d.type("voicem")
         #expect(PickerController.current(d.state)?.visibleItems.map(\.label) == ["Left voicemail"])
@@ -72,6 +72,27 @@ import Testing
         #expect(d.state.undo == nil)
         await d.press("u")
         #expect(d.state.status.message?.text == "Nothing to undo")
+    }
+
+    @Test func noneClearsTheOutcomeAndUndoPutsItBack() async {
+        var d = await started()
+        let before = d.state.list.rows[0]?.call.dispositionID
+        #expect(before != nil)
+        await d.press("o")
+        guard case .picker(let picker) = d.state.modal else { Issue.record("no picker"); return }
+        #expect(picker.items.first?.label == "(none)")
+        await d.type("none")
+        await d.press("<Enter>")
+        #expect(d.state.status.message?.text.hasPrefix("Outcome cleared") == true)
+        #expect((await d.service.property(CallProperty.disposition, of: .calls, id: "1000") ?? "").isEmpty)
+        #expect(d.state.list.rows[0]?.call.dispositionID == nil)
+        // On a call without an outcome, `o` `Enter` changes nothing.
+        let effects = d.effects.count
+        await d.press("o", "<Enter>")
+        #expect(!d.effects[effects...].contains { if case .saveCall = $0 { true } else { false } })
+        #expect(d.state.status.message?.text == "Outcome unchanged: none set")
+        await d.press("u")
+        #expect(await d.service.property(CallProperty.disposition, of: .calls, id: "1000") == before)
     }
 
     @Test func markedCallsGetTheirOutcomeInOneBatchWithFailuresListed() async {
