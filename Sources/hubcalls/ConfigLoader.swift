@@ -1,3 +1,4 @@
+import CallsCore
 import Foundation
 import HubSpotAPI
 
@@ -6,19 +7,31 @@ import HubSpotAPI
 enum ConfigLoader {
     /// The config file, or `nil` when the default one does not exist. Warnings (unknown keys)
     /// go to stderr when `reportWarnings` is set: the backend choice (made first on every
-    /// run) reports them, the HubSpot backend reads the file again quietly.
+    /// run) reports them, the settings read later (owner, cursor, db, keymap, the HubSpot
+    /// backend's) ask quietly. The file is read and parsed once per run: a start-up asks for
+    /// it half a dozen times.
     static func file(_ global: GlobalOptions, reportWarnings: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile? {
         let named = global.config.map { ($0 as NSString).expandingTildeInPath }
-        do {
-            let file = try ConfigFile.load(path: named ?? ConfigFile.defaultPath(environment: environment), required: named != nil)
-            for warning in reportWarnings ? file?.warnings ?? [] : [] {
-                FileHandle.standardError.write(Data("hubcalls: \(TerminalText.sanitize(warning))\n".utf8))
+        let path = named ?? ConfigFile.defaultPath(environment: environment)
+        let file: ConfigFile?
+        if let cached = loaded.withLock({ $0[path] }) {
+            file = cached
+        } else {
+            do {
+                file = try ConfigFile.load(path: path, required: named != nil)
+            } catch {
+                throw CLIError(error.message)
             }
-            return file
-        } catch {
-            throw CLIError(error.message)
+            loaded.withLock { $0[path] = .some(file) }
         }
+        for warning in reportWarnings ? file?.warnings ?? [] : [] {
+            FileHandle.standardError.write(Data("hubcalls: \(TerminalText.sanitize(warning))\n".utf8))
+        }
+        return file
     }
+
+    /// Config files read in this run, by path (`.some(nil)`: the default one is absent).
+    private static let loaded = Locked<[String: ConfigFile?]>([:])
 
     /// Who logs calls (`owner` in the config file: an owner id, email or name): the owner of
     /// calls logged with `c` or `hubcalls log` when none is given. HubSpot has no call that
